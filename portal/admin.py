@@ -1,0 +1,70 @@
+from django.contrib import admin, messages
+
+from portal import mail
+from portal.models import ContactMessage, OutgoingMail, Page
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    search_fields = ["title", "lead", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["updated_at"]
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "kind", "name", "email", "created_at", "handled"]
+    list_filter = ["kind", "handled", "created_at"]
+    list_editable = ["handled"]
+    search_fields = ["subject", "name", "email", "organisation", "message"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["kind", "name", "email", "organisation", "subject", "message", "page_url", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    list_display = ["subject", "recipients", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "template", "created_at"]
+    search_fields = ["subject", "to"]
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    fields = [
+        "subject",
+        "to",
+        "reply_to",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
+        "template",
+        "body_text",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description="An")
+    def recipients(self, obj):
+        return ", ".join(obj.to)
+
+    @admin.action(description="Ausgewählte E-Mails jetzt erneut senden")
+    def send_again(self, request, queryset):
+        sent = 0
+        for outgoing in queryset.exclude(status=OutgoingMail.Status.SENT):
+            outgoing.status = OutgoingMail.Status.RETRYING
+            outgoing.save(update_fields=["status"])
+            sent += mail.deliver(mail_id=outgoing.pk).status == OutgoingMail.Status.SENT
+        messages.info(request, f"{sent} E-Mail(s) gesendet.")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,61 @@
+from django import forms
+
+from portal.forms_rendering import KernFormMixin
+from portal.models import ContactMessage
+from portal.spam import SpamProtectedForm
+
+
+class ContactForm(SpamProtectedForm):
+    name = forms.CharField(label="Ihr Name", max_length=200)
+    email = forms.EmailField(
+        label="Ihre E-Mail-Adresse",
+        help_text="Damit wir Ihnen antworten können.",
+        error_messages={"invalid": "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@kommune.de."},
+    )
+    organisation = forms.CharField(label="Kommune oder Organisation", max_length=200, required=False)
+    subject = forms.CharField(label="Betreff", max_length=200)
+    message = forms.CharField(label="Ihre Nachricht", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    privacy = forms.BooleanField(
+        label="Ich bin einverstanden, dass meine Angaben zur Bearbeitung meiner Anfrage gespeichert werden.",
+        help_text="Mehr dazu in der Datenschutzerklärung.",
+        error_messages={"required": "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu."},
+    )
+
+    kind = ContactMessage.Kind.CONTACT
+    field_order = ["name", "email", "organisation", "subject", "message", "privacy"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+    def message_data(self) -> dict:
+        """The cleaned values that make up the stored message."""
+        fields = ["name", "email", "organisation", "subject", "message", "page_url"]
+        return {name: self.cleaned_data[name] for name in fields if name in self.cleaned_data}
+
+
+class AccessibilityFeedbackForm(ContactForm):
+    subject = forms.CharField(
+        label="Welche Barriere ist Ihnen begegnet?", max_length=200, help_text="Eine kurze Beschreibung in einer Zeile."
+    )
+    page_url = forms.CharField(
+        label="Auf welcher Seite?",
+        max_length=500,
+        required=False,
+        help_text="Adresse oder Name der Seite, falls bekannt.",
+    )
+    message = forms.CharField(
+        label="Beschreibung",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Was wollten Sie tun, und was hat nicht funktioniert? Welche Hilfsmittel nutzen Sie?",
+    )
+
+    kind = ContactMessage.Kind.ACCESSIBILITY
+    field_order = ["name", "email", "organisation", "subject", "page_url", "message", "privacy"]
+
+
+class SearchForm(KernFormMixin, forms.Form):
+    q = forms.CharField(label="Suchbegriff", max_length=200, required=False)

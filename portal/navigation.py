@@ -1,0 +1,41 @@
+"""The site's navigation, in one place.
+
+Sections are listed by URL name; a section appears in the header once its app provides that
+URL, so the header never links to a page that does not exist.
+"""
+
+from django.urls import NoReverseMatch, reverse
+
+MAIN_NAVIGATION = [
+    ("Projekte", "projects:list"),
+    ("Kommunen", "municipalities:list"),
+    ("Dokumente", "projects:documents"),
+    ("Veranstaltungen", "events:list"),
+    ("Landespreis", "awards:current"),
+    ("Newsletter", "newsletter:subscribe"),
+    ("Aktuelles", "news:list"),
+]
+
+FOOTER_NAVIGATION = [
+    ("Über uns", "ueber-uns"),
+    ("Häufige Fragen", "faq"),
+    ("Kontakt", "kontakt"),
+    ("Impressum", "impressum"),
+    ("Datenschutz", "datenschutz"),
+    ("Barrierefreiheit", "barrierefreiheit"),
+    ("Leichte Sprache", "leichte-sprache"),
+]
+
+
+def main_navigation() -> list[tuple[str, str]]:
+    items = []
+    for label, url_name in MAIN_NAVIGATION:
+        try:
+            items.append((label, reverse(url_name)))
+        except NoReverseMatch:
+            continue
+    return items
+
+
+def footer_navigation() -> list[tuple[str, str]]:
+    return [(label, reverse("portal:page", kwargs={"slug": slug})) for label, slug in FOOTER_NAVIGATION]

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+admin.site.site_header = "Interkommunales.NRW – Redaktion"
+admin.site.site_title = "Interkommunales.NRW Redaktion"
+admin.site.index_title = "Inhalte pflegen"
+
+portal_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("suche/", views.search, name="search"),
+        path("<slug:slug>/danke/", views.form_sent, name="form_sent"),
+        # Editorial pages (Impressum, Datenschutz, …) live at the top level; app URLs come first.
+        path("<slug:slug>/", views.page, name="page"),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include(portal_patterns)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
