@@ -1,0 +1,87 @@
+import pytest
+from django.contrib.admin.sites import site
+from django.core.management import call_command
+from django.urls import reverse
+
+from portal.demo import PAGES
+from portal.models import Page
+from tests.factories import PageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_editorial_page_shows_title_lead_and_body(client, slug):
+    page = Page.objects.get(slug=slug)  # created by the migration
+
+    response = client.get(f"/{slug}/")
+
+    html = response.content.decode()
+    assert f'<h1 class="kern-heading-x-large">{page.title}</h1>' in html
+    assert page.lead in html
+    assert page.body[:40] in html  # the body is rendered as HTML, not escaped
+
+
+def test_footer_links_to_every_legal_page(client):
+    html = client.get("/").content.decode()
+
+    for slug in ["ueber-uns", "faq", "kontakt", "impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"]:
+        assert f'href="/{slug}/"' in html
+
+
+def test_header_shows_only_sections_that_exist(client):
+    html = client.get("/").content.decode()
+
+    # No section app has its pages yet; the header must not link to pages that 404.
+    assert 'href="/projekte/"' not in html
+    assert 'aria-label="Portal durchsuchen"' in html
+
+
+def test_page_html_is_sanitised_when_editors_save_it():
+    field = Page._meta.get_field("body")
+
+    cleaned = field.clean('<h2 onclick="x()">Titel</h2><script>alert(1)</script><p style="color:red">Text</p>', None)
+
+    assert cleaned == "<h2>Titel</h2><p>Text</p>"
+
+
+def test_unknown_page_gives_designed_404_with_search(client):
+    response = client.get("/gibt-es-nicht/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Diese Seite gibt es nicht (mehr)" in html
+    assert 'action="/suche/"' in html
+    assert 'lang="de"' in html
+
+
+def test_editorial_page_query_count(client, django_assert_num_queries):
+    PageFactory(slug="neu", title="Neue Seite")
+
+    with django_assert_num_queries(1):
+        client.get("/neu/")
+
+
+def test_admin_uses_german_titles_for_the_editors(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+
+    assert site.site_header == "Interkommunales.NRW – Redaktion"
+    assert "Interkommunales.NRW – Redaktion" in response.content.decode()
+    assert "Seiten" in response.content.decode()
+
+
+def test_load_demo_data_is_idempotent():
+    call_command("load_demo_data", verbosity=0)
+    before = Page.objects.count()
+
+    call_command("load_demo_data", verbosity=0)
+
+    assert Page.objects.count() == before == len(PAGES)
+
+
+def test_load_demo_data_keeps_editors_changes():
+    Page.objects.filter(slug="impressum").update(title="Impressum (geändert)")
+
+    call_command("load_demo_data", verbosity=0)
+
+    assert Page.objects.get(slug="impressum").title == "Impressum (geändert)"

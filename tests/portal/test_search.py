@@ -1,0 +1,35 @@
+import pytest
+
+from tests.factories import PageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_with_german_stemming(client):
+    PageFactory(title="Gemeinsamer Bauhof", body="<p>Drei Gemeinden betreiben ihre Bauhöfe gemeinsam.</p>")
+
+    response = client.get("/suche/", {"q": "Gemeinde"})
+
+    titles = [page.title for page in response.context["pages"]]
+    assert "Gemeinsamer Bauhof" in titles
+    assert "<mark>Gemeinden</mark>" in response.content.decode()
+
+
+def test_search_without_match_offers_help(client):
+    response = client.get("/suche/", {"q": "Xylophonorchester"})
+
+    html = response.content.decode()
+    assert "0 Treffer" in html
+    assert "Wir haben nichts gefunden." in html
+
+
+def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries):
+    PageFactory(title="Kooperation eins", body="<p>Abwasser</p>")
+    with django_assert_num_queries(1):
+        client.get("/suche/", {"q": "Abwasser"})
+
+    PageFactory(title="Kooperation zwei", body="<p>Abwasser</p>")
+    PageFactory(title="Kooperation drei", body="<p>Abwasser</p>")
+    with django_assert_num_queries(1):
+        response = client.get("/suche/", {"q": "Abwasser"})
+    assert len(response.context["pages"]) == 3
