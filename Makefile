@@ -22,6 +22,7 @@ demo: migrate
 	$(BIN)/python manage.py load_demo_data
 
 # Serve the portal with demo content at http://127.0.0.1:$(PORT), with the task worker beside it.
+run: export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: demo
 	@echo "Interkommunales.NRW: http://127.0.0.1:$(PORT)/  (Redaktion: http://127.0.0.1:$(PORT)/admin/)"
 	@$(BIN)/python manage.py db_worker --no-reload --interval 1 & worker=$$!; \
