@@ -17,7 +17,7 @@ RATE_LIMIT_MESSAGE = (
 
 
 def home(request):
-    return render(request, "portal/home.html", {"search_form": SearchForm()})
+    return render(request, "portal/home.html")
 
 
 def page(request, slug):
@@ -64,7 +64,7 @@ def permission_denied(request, exception=None):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", {"search_form": SearchForm()}, status=404)
+    return render(request, "404.html", status=404)
 
 
 def server_error(request):

@@ -101,3 +101,22 @@ def test_editor_groups_are_created_by_migration():
     assert {"add_page", "change_page", "change_contactmessage", "view_outgoingmail"} <= codenames
     assert "change_user" not in codenames
     assert Group.objects.filter(name="Jury").exists()
+
+
+@pytest.mark.django_db
+def test_unknown_host_gets_the_designed_400_page(client):
+    response = client.get("/", HTTP_HOST="angreifer.example")
+
+    assert response.status_code == 400
+    assert "Diese Anfrage konnten wir nicht verarbeiten" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_server_error_page_is_designed(rf):
+    from portal.views import server_error
+
+    response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    assert "Hier ist etwas schiefgegangen" in response.content.decode()
+    assert 'href="/impressum/"' in response.content.decode()
