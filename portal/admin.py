@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 
 from portal import mail
+from portal.demo import PAGES
 from portal.models import ContactMessage, OutgoingMail, Page
 
 
@@ -10,6 +11,18 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ["title", "lead", "body"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["updated_at"]
+
+    # Impressum, Datenschutz, Kontakt and the other pages of the footer must always exist.
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.slug in PAGES)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.slug in PAGES:
+            return [*self.readonly_fields, "slug"]
+        return self.readonly_fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj and obj.slug in PAGES else self.prepopulated_fields
 
 
 @admin.register(ContactMessage)
@@ -51,14 +64,14 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     def recipients(self, obj):
         return ", ".join(obj.to)
 
-    @admin.action(description="Ausgewählte E-Mails jetzt erneut senden")
+    @admin.action(description="Ausgewählte E-Mails erneut senden")
     def send_again(self, request, queryset):
-        sent = 0
-        for outgoing in queryset.exclude(status=OutgoingMail.Status.SENT):
-            outgoing.status = OutgoingMail.Status.RETRYING
-            outgoing.save(update_fields=["status"])
-            sent += mail.deliver(mail_id=outgoing.pk).status == OutgoingMail.Status.SENT
-        messages.info(request, f"{sent} E-Mail(s) gesendet.")
+        ids = list(queryset.exclude(status=OutgoingMail.Status.SENT).values_list("pk", flat=True))
+        for mail_id in ids:
+            mail.resend_mail(mail_id=mail_id)
+        messages.info(
+            request, f"{len(ids)} E-Mail(s) zum Senden eingereiht. Der Status erscheint hier, sobald sie raus sind."
+        )
 
     def has_add_permission(self, request):
         return False

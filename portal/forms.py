@@ -1,4 +1,7 @@
 from django import forms
+from django.urls import reverse_lazy
+from django.utils.functional import lazy
+from django.utils.html import format_html
 
 from portal.forms_rendering import KernFormMixin
 from portal.models import ContactMessage
@@ -9,6 +12,7 @@ class ContactForm(SpamProtectedForm):
     name = forms.CharField(label="Ihr Name", max_length=200)
     email = forms.EmailField(
         label="Ihre E-Mail-Adresse",
+        max_length=254,
         help_text="Damit wir Ihnen antworten können.",
         error_messages={"invalid": "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@kommune.de."},
     )
@@ -17,7 +21,10 @@ class ContactForm(SpamProtectedForm):
     message = forms.CharField(label="Ihre Nachricht", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
     privacy = forms.BooleanField(
         label="Ich bin einverstanden, dass meine Angaben zur Bearbeitung meiner Anfrage gespeichert werden.",
-        help_text="Mehr dazu in der Datenschutzerklärung.",
+        help_text=lazy(format_html, str)(
+            'Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
+            reverse_lazy("portal:page", kwargs={"slug": "datenschutz"}),
+        ),
         error_messages={"required": "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu."},
     )
 

@@ -7,7 +7,6 @@ so no mail is lost and no visitor ever sees an SMTP error.
 """
 
 import logging
-import smtplib
 from datetime import timedelta
 from email.utils import formataddr
 
@@ -61,31 +60,42 @@ def send_templated_mail(
         headers=headers or {},
         attachments=attachments or [],
     )
-    transaction.on_commit(lambda: _enqueue(mail.pk))
+    # robust: should queueing fail, the visitor still gets an answer; the cron command sends it later.
+    transaction.on_commit(lambda: enqueue_delivery(mail_id=mail.pk), robust=True)
     return mail
 
 
-def _enqueue(mail_id: int, run_after=None) -> None:
+def enqueue_delivery(*, mail_id: int, run_after=None) -> None:
     from portal.tasks import send_mail_task
 
     task = send_mail_task.using(run_after=run_after) if run_after else send_mail_task
     task.enqueue(mail_id=mail_id)
 
 
+def resend_mail(*, mail_id: int) -> None:
+    """Editors' "send again": make the mail due now (also a failed one) and queue a delivery."""
+    updated = OutgoingMail.objects.filter(pk=mail_id).exclude(status=OutgoingMail.Status.SENT)
+    if updated.update(status=OutgoingMail.Status.RETRYING, next_attempt_at=timezone.now()):
+        transaction.on_commit(lambda: enqueue_delivery(mail_id=mail_id), robust=True)
+
+
 def deliver(*, mail_id: int) -> OutgoingMail:
-    """Make one delivery attempt for a stored mail.
+    """Make one delivery attempt for a stored mail, if it is due.
 
     The row is locked while sending, so the worker and the cron command never send the same
-    mail twice. SMTP and network errors are recorded on the row and never raised.
+    mail twice, and a retry is never tried before its time. Errors are recorded on the row and
+    never raised; the caller decides whether to schedule the next attempt.
     """
     with transaction.atomic():
         mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
         if mail.status in (OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED):
             return mail
+        if mail.status == OutgoingMail.Status.RETRYING and mail.next_attempt_at > timezone.now():
+            return mail
         mail.attempts += 1
         try:
             _build_message(mail).send()
-        except (smtplib.SMTPException, OSError) as exc:
+        except Exception as exc:  # SMTP, network, or a broken message: record it, never lose the mail
             delays = settings.MAIL_RETRY_DELAYS_MINUTES
             mail.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if mail.attempts > len(delays):
@@ -102,15 +112,7 @@ def deliver(*, mail_id: int) -> OutgoingMail:
             mail.next_attempt_at = None
             mail.last_error = ""
         mail.save()
-    if mail.status == OutgoingMail.Status.RETRYING and _worker_can_defer():
-        transaction.on_commit(lambda: _enqueue(mail.pk, run_after=mail.next_attempt_at))
     return mail
-
-
-def _worker_can_defer() -> bool:
-    from portal.tasks import send_mail_task
-
-    return send_mail_task.get_backend().supports_defer
 
 
 def _build_message(mail: OutgoingMail) -> EmailMultiAlternatives:

@@ -1,6 +1,6 @@
 """The editors' groups and what they may do in the admin."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.management import create_permissions
 
 EDITORS_GROUP = "Redaktion"
 JURY_GROUP = "Jury"
@@ -10,17 +10,24 @@ EDITORIAL_APPS = ["portal", "projects", "events", "newsletter", "awards", "taggi
 EDITORS_VIEW_ONLY_APPS = ["django_tasks_db", "axes"]
 
 
-def sync_editor_groups(*, using: str = "default") -> None:
-    """Create the groups "Redaktion" and "Jury" and give Redaktion its permissions (idempotent).
+def grant_editor_permissions(apps, app_labels: list[str], view_only_app_labels: list[str] = ()) -> None:
+    """Create the groups "Redaktion" and "Jury" and give Redaktion the permissions of these apps.
 
-    The Jury works in the jury area of the site, not in the admin, so its group has no
-    admin permissions.
+    Called from data migrations (with the migration's `apps`): the foundation's migration for
+    the apps that exist, and each later app's migration for its own models, so that an
+    administrator's later changes to the group are never undone. The Jury works in the jury area
+    of the site, not in the admin, so its group starts without admin permissions.
     """
-    editors, _ = Group.objects.using(using).get_or_create(name=EDITORS_GROUP)
-    Group.objects.using(using).get_or_create(name=JURY_GROUP)
-    permissions = Permission.objects.using(using).filter(
-        content_type__app_label__in=EDITORIAL_APPS
-    ) | Permission.objects.using(using).filter(
-        content_type__app_label__in=EDITORS_VIEW_ONLY_APPS, codename__startswith="view_"
+    # Permissions are normally created after all migrations; create them now so the group gets them.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    Group.objects.get_or_create(name=JURY_GROUP)
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=app_labels),
+        *Permission.objects.filter(content_type__app_label__in=view_only_app_labels, codename__startswith="view_"),
     )
-    editors.permissions.add(*permissions)

@@ -36,10 +36,14 @@ class SpamProtectedForm(KernFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        submitted_stamp = self.data.get("rendered_at", "")
+        # Should the form be shown again, it carries a fresh stamp, not the one just sent.
+        self.data = self.data.copy()
+        self.data["rendered_at"] = self.initial["rendered_at"]
         if cleaned.get("website"):
             raise forms.ValidationError("Ihre Nachricht konnte nicht angenommen werden.", code="honeypot")
         try:
-            rendered_at = float(signing.loads(self.data.get("rendered_at", ""), salt=_SALT, max_age=86400))
+            rendered_at = float(signing.loads(submitted_stamp, salt=_SALT, max_age=86400))
         except (signing.BadSignature, TypeError, ValueError):
             raise forms.ValidationError(
                 "Das Formular ist abgelaufen. Bitte senden Sie es noch einmal ab.", code="expired"
@@ -49,9 +53,24 @@ class SpamProtectedForm(KernFormMixin, forms.Form):
         return cleaned
 
 
+def client_ip(request) -> str:
+    """The visitor's address, also behind the proxies named by TRUSTED_PROXY_COUNT.
+
+    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so
+    the visitor's address stands that many places from the right; anything further left could
+    be forged by the client. Also used by django-axes for the admin login lockout.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request) -> str:
     """A short hash of the client address: enough to count, not enough to identify anyone."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -33,7 +32,6 @@ def page(request, slug):
             status = 429
         else:
             submit_contact_message(kind=form.kind, **form.message_data())
-            messages.success(request, "Vielen Dank! Ihre Nachricht ist bei uns eingegangen.")
             return redirect("portal:form_sent", slug=slug)
     return render(request, "portal/page.html", {"page": page, "form": form}, status=status)
 

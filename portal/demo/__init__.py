@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from portal.models import sanitize_rich_text
+
 PAGES_DIR = Path(__file__).parent / "pages"
 
 # slug: (title, lead)
@@ -26,7 +28,7 @@ def create_missing_pages(page_model) -> int:
     """Create the editorial pages that do not exist yet; never overwrite an editor's changes."""
     created = 0
     for slug, (title, lead) in PAGES.items():
-        body = (PAGES_DIR / f"{slug}.html").read_text(encoding="utf-8")
+        body = sanitize_rich_text((PAGES_DIR / f"{slug}.html").read_text(encoding="utf-8"))
         _, was_created = page_model.objects.get_or_create(
             slug=slug, defaults={"title": title, "lead": lead, "body": body}
         )

@@ -1,23 +1,16 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from portal.permissions import EDITORIAL_APPS, EDITORS_GROUP, EDITORS_VIEW_ONLY_APPS, JURY_GROUP
+from portal.permissions import (
+    EDITORIAL_APPS,
+    EDITORS_GROUP,
+    EDITORS_VIEW_ONLY_APPS,
+    JURY_GROUP,
+    grant_editor_permissions,
+)
 
 
 def create_groups(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now so the group gets them.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    Group.objects.get_or_create(name=JURY_GROUP)
-    editors.permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=EDITORIAL_APPS),
-        *Permission.objects.filter(content_type__app_label__in=EDITORS_VIEW_ONLY_APPS, codename__startswith="view_"),
-    )
+    grant_editor_permissions(apps, EDITORIAL_APPS, EDITORS_VIEW_ONLY_APPS)
 
 
 def remove_groups(apps, schema_editor):
@@ -29,6 +22,8 @@ class Migration(migrations.Migration):
         ("portal", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("django_tasks_database", "0021_conditional_partial_index_ordering"),
+        ("axes", "0010_accessattemptexpiration"),
     ]
 
     operations = [migrations.RunPython(create_groups, remove_groups)]

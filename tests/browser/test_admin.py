@@ -9,9 +9,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def editor(django_user_model):
-    from portal.permissions import sync_editor_groups
+    from django.apps import apps
 
-    sync_editor_groups()  # the transactional test database starts without the migration's groups
+    from portal.permissions import EDITORIAL_APPS, grant_editor_permissions
+
+    grant_editor_permissions(apps, EDITORIAL_APPS)  # a transactional test database starts without them
     user = django_user_model.objects.create_user("redakteurin", password="ein-langes-passwort-123", is_staff=True)
     user.groups.add(Group.objects.get(name="Redaktion"))
     return user

@@ -52,6 +52,10 @@ def test_contact_form_shows_errors_next_to_fields_then_sends(page):
     page.get_by_role("button", name="Nachricht senden").click()
 
     email = page.get_by_label("Ihre E-Mail-Adresse")
+    expect(page).to_have_title(re.compile("^Fehler: Kontakt"))
+    expect(page.locator("#form-errors")).to_be_focused()
+    page.get_by_role("link", name=re.compile("^Ihre E-Mail-Adresse:")).click()
+    expect(email).to_be_focused()
     expect(email).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_email_error")).to_contain_text("Bitte geben Sie eine gültige E-Mail-Adresse ein")
     expect(page.get_by_label("Betreff")).to_have_value("Gemeinsamer Bauhof")
@@ -62,7 +66,7 @@ def test_contact_form_shows_errors_next_to_fields_then_sends(page):
     page.get_by_role("button", name="Nachricht senden").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Vielen Dank für Ihre Nachricht")
-    expect(page.get_by_role("status")).to_contain_text("Ihre Nachricht ist bei uns eingegangen")
+    expect(page.locator("main")).to_contain_text("Ihre Nachricht ist bei uns eingegangen")
     assert_accessible(page)
     assert ContactMessage.objects.get().email == "kim.muster@beispiel-kommune.de"
     assert [m.subject for m in mail.outbox] == ["[Kontakt] Gemeinsamer Bauhof"]

@@ -85,6 +85,29 @@ def test_contact_invalid_email_shows_german_error_and_keeps_input(client, no_min
     assert mail.outbox == []
 
 
+def test_contact_overlong_email_is_an_error_not_a_crash(client, no_min_fill_time):
+    response = client.post("/kontakt/", form_data(client, "/kontakt/", email="a" * 250 + "@example.de"))
+
+    assert response.status_code == 200
+    assert "höchstens 254 Zeichen" in response.content.decode()
+    assert ContactMessage.objects.count() == 0
+
+
+def test_contact_errors_are_listed_with_links_and_in_the_title(client, no_min_fill_time):
+    response = client.post("/kontakt/", form_data(client, "/kontakt/", name="", email="kim@"))
+
+    html = response.content.decode()
+    assert "<title>Fehler: Kontakt" in html
+    assert '<a class="kern-link" href="#id_name">Ihr Name: Dieses Feld ist zwingend erforderlich.</a>' in html
+    assert 'href="#id_email">Ihre E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse ein' in html
+
+
+def test_consent_hint_links_to_the_privacy_page(client):
+    html = client.get("/kontakt/").content.decode()
+
+    assert 'Mehr dazu in der <a class="kern-link" href="/datenschutz/">Datenschutzerklärung</a>.' in html
+
+
 def test_contact_missing_consent_is_explained(client, no_min_fill_time):
     data = form_data(client, "/kontakt/")
     del data["privacy"]
@@ -120,6 +143,31 @@ def test_contact_without_render_stamp_is_treated_as_expired(client, no_min_fill_
     assert ContactMessage.objects.count() == 0
 
 
+def test_expired_form_can_be_sent_again_as_shown(client, no_min_fill_time):
+    response = client.post("/kontakt/", {**VALID, "rendered_at": "expired"})
+    fresh_stamp = response.context["form"]["rendered_at"].value()
+
+    response = client.post("/kontakt/", {**VALID, "rendered_at": fresh_stamp})
+
+    assert fresh_stamp != "expired"
+    assert response.status_code == 302
+    assert ContactMessage.objects.count() == 1
+
+
+def test_rate_limit_counts_each_visitor_behind_the_proxy(client, settings):
+    settings.FORM_MIN_FILL_SECONDS = 0
+    settings.FORM_RATE_LIMIT = (1, 3600)
+    settings.TRUSTED_PROXY_COUNT = 1
+    data = form_data(client, "/kontakt/")
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+
+    first = client.post("/kontakt/", data, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code
+    other = client.post("/kontakt/", data, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code
+    forged = client.post("/kontakt/", data, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5", **proxy).status_code
+
+    assert (first, other, forged) == (302, 302, 429)
+
+
 def test_contact_rate_limit_per_client(client, settings):
     settings.FORM_MIN_FILL_SECONDS = 0
     settings.FORM_RATE_LIMIT = (2, 3600)
@@ -150,4 +198,4 @@ def test_contact_is_stored_when_smtp_is_down(client, no_min_fill_time, monkeypat
 def test_post_to_page_without_form_is_not_allowed(client):
     response = client.post("/impressum/", {"x": "y"})
 
-    assert response.status_code == 405
+    assert (response.status_code, response["Allow"]) == (405, "GET")

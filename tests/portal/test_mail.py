@@ -29,6 +29,47 @@ def queue_mail():
     )
 
 
+def make_due(outgoing):
+    OutgoingMail.objects.filter(pk=outgoing.pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+
+
+def test_retry_is_not_attempted_before_it_is_due(smtp_down):
+    outgoing = portal_mail.deliver(mail_id=queue_mail().pk)
+
+    again = portal_mail.deliver(mail_id=outgoing.pk)
+
+    assert (again.status, again.attempts) == (OutgoingMail.Status.RETRYING, 1)
+
+
+def test_unexpected_error_is_recorded_not_lost(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("kaputte Vorlage")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken)
+
+    outgoing = portal_mail.deliver(mail_id=queue_mail().pk)
+
+    assert (outgoing.status, outgoing.last_error) == (OutgoingMail.Status.RETRYING, "ValueError: kaputte Vorlage")
+
+
+def test_editors_can_send_a_failed_mail_again(admin_client, smtp_down, monkeypatch, django_capture_on_commit_callbacks):
+    outgoing = portal_mail.deliver(mail_id=queue_mail().pk)
+    OutgoingMail.objects.filter(pk=outgoing.pk).update(status=OutgoingMail.Status.FAILED)
+    monkeypatch.undo()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/portal/outgoingmail/",
+            {"action": "send_again", "_selected_action": [outgoing.pk]},
+            follow=True,
+        )
+
+    outgoing.refresh_from_db()
+    assert "1 E-Mail(s) zum Senden eingereiht." in response.content.decode()
+    assert (outgoing.status, outgoing.attempts) == (OutgoingMail.Status.SENT, 2)
+    assert len(mail.outbox) == 1
+
+
 def test_send_templated_mail_renders_and_delivers_after_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         outgoing = portal_mail.send_templated_mail(
@@ -66,6 +107,7 @@ def test_delivery_gives_up_after_all_retries(smtp_down, settings):
     outgoing = queue_mail()
 
     for _ in range(3):
+        make_due(outgoing)
         portal_mail.deliver(mail_id=outgoing.pk)
 
     outgoing.refresh_from_db()
@@ -74,7 +116,7 @@ def test_delivery_gives_up_after_all_retries(smtp_down, settings):
 
 def test_send_queued_mail_sends_due_retries(smtp_down, monkeypatch):
     outgoing = portal_mail.deliver(mail_id=queue_mail().pk)
-    OutgoingMail.objects.filter(pk=outgoing.pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    make_due(outgoing)
     monkeypatch.undo()  # the mail server is back
 
     call_command("send_queued_mail", verbosity=0)
@@ -97,7 +139,7 @@ def test_send_queued_mail_leaves_retries_that_are_not_due(smtp_down, monkeypatch
 
 def test_send_queued_mail_dry_run_sends_nothing(smtp_down, monkeypatch, capsys):
     outgoing = portal_mail.deliver(mail_id=queue_mail().pk)
-    OutgoingMail.objects.filter(pk=outgoing.pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    make_due(outgoing)
     monkeypatch.undo()
 
     call_command("send_queued_mail", dry_run=True)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.admin.sites import site
 from django.core.management import call_command
@@ -37,12 +39,42 @@ def test_header_shows_only_sections_that_exist(client):
     assert 'aria-label="Portal durchsuchen"' in html
 
 
-def test_page_html_is_sanitised_when_editors_save_it():
-    field = Page._meta.get_field("body")
+def test_page_html_is_sanitised_on_every_save():
+    page = PageFactory(body='<h2 onclick="x()">Titel</h2><script>alert(1)</script><p style="color:red">Text</p>')
 
-    cleaned = field.clean('<h2 onclick="x()">Titel</h2><script>alert(1)</script><p style="color:red">Text</p>', None)
+    page.refresh_from_db()
+    assert page.body == "<h2>Titel</h2><p>Text</p>"
 
-    assert cleaned == "<h2>Titel</h2><p>Text</p>"
+
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_links_inside_editorial_pages_lead_to_existing_pages(client, slug):
+    body = Page.objects.get(slug=slug).body
+    paths = set(re.findall(r'href="(/[^"]*)"', body))
+
+    assert {path: client.get(path).status_code for path in paths} == dict.fromkeys(paths, 200)
+
+
+def test_legal_pages_cannot_be_deleted_or_moved_in_the_admin(admin_client):
+    impressum = Page.objects.get(slug="impressum")
+
+    response = admin_client.get(reverse("admin:portal_page_change", args=[impressum.pk]))
+
+    html = response.content.decode()
+    assert 'name="slug"' not in html
+    assert reverse("admin:portal_page_delete", args=[impressum.pk]) not in html
+    assert (
+        admin_client.post(reverse("admin:portal_page_delete", args=[impressum.pk]), {"post": "yes"}).status_code == 403
+    )
+    assert Page.objects.filter(slug="impressum").exists()
+
+
+def test_header_shows_a_section_once_its_app_provides_the_url(client, settings):
+    settings.ROOT_URLCONF = "tests.portal.urls_with_section"
+
+    html = client.get("/").content.decode()
+
+    assert '<a class="site-nav__link" href="/projekte/">Projekte</a>' in html
+    assert 'aria-label="Hauptnavigation"' in html
 
 
 def test_unknown_page_gives_designed_404_with_search(client):
