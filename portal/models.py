@@ -18,6 +18,7 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
+# For content loaded from files (demo pages), with the same allowlist as the field.
 sanitize_rich_text = create_sanitizer(RICH_TEXT_EXTENSIONS)
 
 
@@ -33,7 +34,7 @@ class RichTextField(ProseEditorField):
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
-        value = sanitize_rich_text(getattr(model_instance, self.attname) or "")
+        value = self.sanitize(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, value)
         return value
 
