@@ -1,8 +1,9 @@
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
-from portal.querysets import OutgoingMailQuerySet, PageQuerySet
+from portal.querysets import MunicipalityQuerySet, OutgoingMailQuerySet, PageQuerySet
 
 # What editors may write in rich text; the same list is what the sanitiser lets through.
 RICH_TEXT_EXTENSIONS = {
@@ -126,3 +127,122 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class Municipality(models.Model):
+    """A Kommune of NRW: Gemeinde, Stadt, Kreis, Regierungsbezirk or Landschaftsverband.
+
+    The records, their hierarchy and their boundaries come from the BKG reference data
+    (portal/data/kommunen.json, loaded by a migration and `load_municipalities`); editors correct
+    names and add what the data does not hold: population, website, address.
+    """
+
+    class Kind(models.TextChoices):
+        KREISFREIE_STADT = "kreisfreie_stadt", "kreisfreie Stadt"
+        KREIS = "kreis", "Kreis"
+        STADT = "stadt", "kreisangehörige Stadt"
+        GEMEINDE = "gemeinde", "Gemeinde"
+        REGIERUNGSBEZIRK = "regierungsbezirk", "Regierungsbezirk"
+        LANDSCHAFTSVERBAND = "landschaftsverband", "Landschaftsverband"
+
+    # The 396 Städte und Gemeinden; the level of the Kreise (31 Kreise and the kreisfreie Städte).
+    GEMEINDE_KINDS = [Kind.KREISFREIE_STADT, Kind.STADT, Kind.GEMEINDE]
+    KREIS_LEVEL_KINDS = [Kind.KREIS, Kind.KREISFREIE_STADT]
+
+    class Spitzenverband(models.TextChoices):
+        LANDKREISTAG = "landkreistag", "Landkreistag NRW"
+        STAEDTETAG = "staedtetag", "Städtetag NRW"
+        STGB = "stgb", "Städte- und Gemeindebund NRW"
+
+    ags = models.CharField(
+        "Amtlicher Gemeindeschlüssel",
+        max_length=8,
+        blank=True,
+        help_text="Gemeinden 8 Stellen, Kreise und kreisfreie Städte 5, Regierungsbezirke 3.",
+    )
+    kind = models.CharField("Art", max_length=20, choices=Kind.choices)
+    name = models.CharField("Amtlicher Name", max_length=150, help_text="Zum Beispiel „Stadt Hennef (Sieg)“.")
+    short_name = models.CharField("Kurzname", max_length=100, help_text="So nennt man sie, z. B. „Hennef (Sieg)“.")
+    slug = models.SlugField("Adresse", max_length=100, unique=True)
+    kreis = models.ForeignKey(
+        "self",
+        verbose_name="Kreis",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gemeinden",
+        limit_choices_to={"kind": Kind.KREIS},
+    )
+    regierungsbezirk = models.ForeignKey(
+        "self",
+        verbose_name="Regierungsbezirk",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bezirk_members",
+        limit_choices_to={"kind": Kind.REGIERUNGSBEZIRK},
+    )
+    landschaftsverband = models.ForeignKey(
+        "self",
+        verbose_name="Landschaftsverband",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verband_members",
+        limit_choices_to={"kind": Kind.LANDSCHAFTSVERBAND},
+    )
+    spitzenverband = models.CharField(
+        "Kommunaler Spitzenverband", max_length=20, choices=Spitzenverband.choices, blank=True
+    )
+    area_km2 = models.DecimalField("Fläche in km²", max_digits=8, decimal_places=2)
+    latitude = models.DecimalField("Breite des Mittelpunkts", max_digits=7, decimal_places=5)
+    longitude = models.DecimalField("Länge des Mittelpunkts", max_digits=7, decimal_places=5)
+    population = models.PositiveIntegerField("Einwohnerzahl", null=True, blank=True)
+    population_date = models.DateField("Stand der Einwohnerzahl", null=True, blank=True)
+    website = models.URLField("Website", blank=True)
+    address = models.TextField("Anschrift der Verwaltung", blank=True, help_text="Zum Beispiel das Rathaus.")
+    # Boundary as SVG path data and the centroid, both in the units of the NRW map (see portal/maps.py).
+    shape = models.TextField("Umriss (SVG)", editable=False)
+    map_x = models.PositiveSmallIntegerField(editable=False)
+    map_y = models.PositiveSmallIntegerField(editable=False)
+    updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Kommune"
+        verbose_name_plural = "Kommunen"
+        ordering = ["short_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["ags"], condition=~Q(ags=""), name="municipality_ags_unique"),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind__in=["stadt", "gemeinde"], ags__regex=r"^05[0-9]{6}$", kreis__isnull=False)
+                    | Q(kind__in=["kreis", "kreisfreie_stadt"], ags__regex=r"^05[0-9]{3}$", kreis__isnull=True)
+                    | Q(kind="regierungsbezirk", ags__regex=r"^05[0-9]$", kreis__isnull=True)
+                    | Q(kind="landschaftsverband", ags="", kreis__isnull=True)
+                ),
+                name="municipality_ags_and_kreis_fit_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(population__isnull=True, population_date__isnull=True)
+                | Q(population__isnull=False, population_date__isnull=False),
+                name="municipality_population_with_date",
+                violation_error_message="Einwohnerzahl und Stand gehören zusammen: bitte beide angeben.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.short_name
+
+    def get_absolute_url(self):
+        return reverse("municipalities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_gemeinde(self):
+        return self.kind in self.GEMEINDE_KINDS
+
+    @property
+    def with_preposition(self):
+        """ "im Kreis Borken", "in der Städteregion Aachen": for sentences about what lies inside."""
+        return f"in der {self.short_name}" if self.short_name.startswith("Städteregion") else f"im {self.short_name}"

@@ -2,7 +2,8 @@ from datetime import timedelta
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import models
-from django.db.models import F, Func, Value
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Concat, Lower, Replace
 from django.utils import timezone
 
 SEARCH_CONFIG = "german"
@@ -42,3 +43,74 @@ class OutgoingMailQuerySet(models.QuerySet):
     def waiting(self):
         """Mails queued longer than a few minutes: their task was lost (e.g. worker down)."""
         return self.filter(status="queued", created_at__lte=timezone.now() - timedelta(minutes=10))
+
+
+# German letters spelt out (as people type them without umlauts) and reduced to their base letter.
+UMLAUTS_SPELT = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")]
+UMLAUTS_BASE = [("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss")]
+
+
+def fold_text(text: str, pairs=UMLAUTS_SPELT) -> str:
+    text = text.lower()
+    for letter, replacement in pairs:
+        text = text.replace(letter, replacement)
+    return text
+
+
+def _folded(expression, pairs):
+    # Capital umlauts first: lower() leaves them alone in databases with a plain "C" ctype.
+    for letter, replacement in pairs:
+        if letter != "ß":
+            expression = Replace(expression, Value(letter.upper()), Value(replacement))
+    expression = Lower(expression)
+    for letter, replacement in pairs:
+        expression = Replace(expression, Value(letter), Value(replacement))
+    return expression
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def gemeinden(self):
+        """The 396 Städte und Gemeinden (kreisfreie Städte included)."""
+        return self.filter(kind__in=self.model.GEMEINDE_KINDS)
+
+    def kreise(self):
+        return self.filter(kind=self.model.Kind.KREIS)
+
+    def kreis_level(self):
+        """Kreise and kreisfreie Städte: the units whose borders the map draws."""
+        return self.filter(kind__in=self.model.KREIS_LEVEL_KINDS)
+
+    def regierungsbezirke(self):
+        return self.filter(kind=self.model.Kind.REGIERUNGSBEZIRK)
+
+    def members_of(self, area):
+        """One level down: a Kreis's Gemeinden, a Bezirk's Kreise and kreisfreie Städte, a Verband's Bezirke."""
+        kind = self.model.Kind
+        if area.kind == kind.KREIS:
+            return self.filter(kreis=area)
+        if area.kind == kind.REGIERUNGSBEZIRK:
+            return self.kreis_level().filter(regierungsbezirk=area)
+        if area.kind == kind.LANDSCHAFTSVERBAND:
+            return self.regierungsbezirke().filter(landschaftsverband=area)
+        return self.none()
+
+    def search(self, query: str):
+        """Match names however umlauts are typed: "Muelheim", "Mulheim" and "Mülheim" find Mülheim an der Ruhr."""
+        query = " ".join(query.split())
+        if not query:
+            return self
+        names = Concat("short_name", Value(" "), "name")
+        return self.alias(
+            name_spelt=_folded(names, UMLAUTS_SPELT),
+            name_base=_folded(names, UMLAUTS_BASE),
+        ).filter(
+            Q(name_spelt__contains=fold_text(query, UMLAUTS_SPELT))
+            | Q(name_base__contains=fold_text(query, UMLAUTS_BASE))
+        )
+
+    def by_name(self):
+        """Alphabetical as in German dictionaries (Ä with A), whatever the database's collation."""
+        return self.order_by(_folded(F("short_name"), UMLAUTS_BASE), "short_name")
+
+    def for_map(self):
+        return self.only("pk", "slug", "short_name", "kind", "shape", "map_x", "map_y")

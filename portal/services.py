@@ -1,7 +1,22 @@
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
 from django.db import transaction
 
 from portal.mail import editors_address, send_templated_mail
-from portal.models import ContactMessage
+from portal.models import ContactMessage, Municipality
+
+MUNICIPALITY_DATA = Path(__file__).parent / "data" / "kommunen.json"
+
+# What the reference data owns: a new load brings these up to date. Names, Spitzenverband, population,
+# website and address belong to the editors once a record exists; the slug stays as it was first given.
+REFERENCE_FIELDS = ["ags", "kind", "area_km2", "latitude", "longitude", "shape", "map_x", "map_y"]
+HIERARCHY_FIELDS = ["kreis", "regierungsbezirk", "landschaftsverband"]
+EDITORIAL_FIELDS = ["name", "short_name", "slug", "spitzenverband"]
+# Parents are created before their members.
+LOAD_ORDER = ["landschaftsverband", "regierungsbezirk", "kreis", "kreisfreie_stadt", "stadt", "gemeinde"]
 
 
 @transaction.atomic
@@ -32,3 +47,67 @@ def submit_contact_message(
         context={"contact": contact},
     )
     return contact
+
+
+def read_municipality_data(path: Path = MUNICIPALITY_DATA) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass
+class SyncResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _reference_values(record: dict) -> dict:
+    return {
+        "ags": record["ags"],
+        "kind": record["kind"],
+        "area_km2": Decimal(str(record["area_km2"])),
+        "latitude": Decimal(str(record["centroid"][0])),
+        "longitude": Decimal(str(record["centroid"][1])),
+        "shape": record["shape"],
+        "map_x": record["point"][0],
+        "map_y": record["point"][1],
+    }
+
+
+def sync_municipalities(*, data: dict | None = None, model=Municipality, dry_run: bool = False) -> SyncResult:
+    """Create or update the Kommunen from the reference data; running it again changes nothing.
+
+    Records are matched by AGS (the Landschaftsverbände, which have none, by slug). `model` lets the
+    data migration pass its historical model.
+    """
+    data = data or read_municipality_data()
+    result = SyncResult()
+    with transaction.atomic():
+        existing = {}
+        for municipality in model.objects.all():
+            existing[municipality.ags or municipality.slug] = municipality
+        by_key = {}
+        records = sorted(data["records"], key=lambda r: LOAD_ORDER.index(r["kind"]))
+        for record in records:
+            key = record["ags"] or record["slug"]
+            values = _reference_values(record)
+            for field in HIERARCHY_FIELDS:
+                parent_key = record[field]
+                values[f"{field}_id"] = by_key[parent_key].pk if parent_key else None
+            municipality = existing.get(key)
+            if municipality is None:
+                municipality = model.objects.create(**values, **{f: record[f] for f in EDITORIAL_FIELDS})
+                result.created += 1
+            else:
+                changed = [f for f, v in values.items() if getattr(municipality, f) != v]
+                if changed:
+                    for field in changed:
+                        setattr(municipality, field, values[field])
+                    municipality.save(update_fields=[*changed, "updated_at"])
+                    result.updated += 1
+                else:
+                    result.unchanged += 1
+            by_key[record["key"]] = municipality
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
