@@ -1,8 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
 
 from portal import mail
 from portal.demo import PAGES
-from portal.models import ContactMessage, OutgoingMail, Page
+from portal.models import ContactMessage, Municipality, OutgoingMail, Page
 
 
 @admin.register(Page)
@@ -23,6 +24,86 @@ class PageAdmin(admin.ModelAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj and obj.slug in PAGES else self.prepopulated_fields
+
+
+class MunicipalityAdminForm(forms.ModelForm):
+    website = forms.URLField(label="Website", required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = Municipality
+        fields = ["name", "short_name", "spitzenverband", "population", "population_date", "website", "address"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        population, date = cleaned_data.get("population"), cleaned_data.get("population_date")
+        if population is not None and date is None and "population_date" not in self.errors:
+            self.add_error("population_date", "Bitte geben Sie an, auf welchen Tag sich die Einwohnerzahl bezieht.")
+        if population is None and date is not None and "population" not in self.errors:
+            self.add_error("population", "Bitte geben Sie die Einwohnerzahl zu diesem Stand an.")
+        return cleaned_data
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    """The reference data of the BKG: editors correct names and add what the data does not hold.
+
+    Other apps point to Kommunen with `autocomplete_fields`; the search below serves them too.
+    A Kommune that other records point to cannot be deleted (the foreign keys protect it).
+    """
+
+    form = MunicipalityAdminForm
+    list_display = ["short_name", "kind", "kreis", "regierungsbezirk", "spitzenverband", "population", "ags"]
+    list_filter = ["kind", "regierungsbezirk", "spitzenverband"]
+    list_select_related = ["kreis", "regierungsbezirk"]
+    search_fields = ["short_name", "name", "ags"]
+    search_help_text = "Name (auch ohne Umlaute, z. B. „Muelheim“) oder Gemeindeschlüssel"
+    ordering = ["short_name"]
+    list_per_page = 50
+    readonly_fields = [
+        "ags",
+        "kind",
+        "slug",
+        "kreis",
+        "regierungsbezirk",
+        "landschaftsverband",
+        "area_km2",
+        "latitude",
+        "longitude",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "spitzenverband"]}),
+        ("Einwohner und Kontakt", {"fields": ["population", "population_date", "website", "address"]}),
+        (
+            "Referenzdaten (BKG, nicht änderbar)",
+            {
+                "fields": [
+                    "ags",
+                    "kind",
+                    "slug",
+                    "kreis",
+                    "regierungsbezirk",
+                    "landschaftsverband",
+                    "area_km2",
+                    ("latitude", "longitude"),
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        # All Kommunen of NRW come from the reference data.
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names however umlauts are typed, and the AGS."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if term.isdigit():
+            return queryset.filter(ags__startswith=term), False
+        return queryset.search(term), False
 
 
 @admin.register(ContactMessage)

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "django_filters",
     "portal",
     "projects",
     "events",

@@ -22,10 +22,19 @@ portal_patterns = (
     "portal",
 )
 
+municipality_patterns = (
+    [
+        path("", views.municipality_list, name="list"),
+        path("<slug:slug>/", views.municipality_detail, name="detail"),
+    ],
+    "municipalities",
+)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages without an icon link, e.g. in the admin.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
+    path("kommunen/", include(municipality_patterns)),
     path("", include(portal_patterns)),
 ]
 

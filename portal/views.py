@@ -1,8 +1,11 @@
-from django.http import HttpResponseNotAllowed
+from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
+from portal.filters import MunicipalityFilter
 from portal.forms import AccessibilityFeedbackForm, ContactForm, SearchForm
-from portal.models import Page
+from portal.maps import directory_map, locator_map
+from portal.models import Municipality, Page
 from portal.services import submit_contact_message
 from portal.spam import rate_limited
 
@@ -48,6 +51,62 @@ def search(request):
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     pages = list(Page.objects.search(query)[:50]) if query else []
     return render(request, "portal/search.html", {"form": form, "query": query, "pages": pages})
+
+
+# --- Kommunen ------------------------------------------------------------------------------------
+
+MUNICIPALITIES_PER_PAGE = 50
+
+
+def without_empty_parameters(request):
+    """A redirect to the same list without empty filter parameters, or None when there are none.
+
+    A GET form sends every field; dropping the empty ones keeps shared and bookmarked URLs short.
+    """
+    query = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        if kept := [value for value in values if value.strip()]:
+            query.setlist(key, kept)
+    if query == request.GET:
+        return None
+    return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
+def municipality_list(request):
+    if response := without_empty_parameters(request):
+        return response
+    municipalities = Municipality.objects.select_related("kreis", "regierungsbezirk").by_name()
+    filterset = MunicipalityFilter(request.GET or None, queryset=municipalities)
+    page_obj = Paginator(filterset.qs, MUNICIPALITIES_PER_PAGE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    context = {
+        "filter": filterset,
+        "page_obj": page_obj,
+        "filtered": bool(filterset.is_bound and any(filterset.form.cleaned_data.values())),
+        "query_string": query.urlencode(),
+        "map": directory_map(),
+    }
+    return render(request, "portal/municipality_list.html", context)
+
+
+def municipality_detail(request, slug):
+    if slug.isdigit():
+        # /kommunen/<AGS>/; a kreisfreie Stadt is also found by its 8-digit key (05315000 for Köln).
+        keys = [slug, slug[:5]] if len(slug) == 8 and slug.endswith("000") else [slug]
+        municipality = Municipality.objects.filter(ags__in=keys).first()
+        if municipality is None:
+            return page_not_found(request)
+        return redirect(municipality, permanent=True)
+    municipality = get_object_or_404(
+        Municipality.objects.select_related("kreis", "regierungsbezirk", "landschaftsverband"), slug=slug
+    )
+    context = {
+        "municipality": municipality,
+        "members": list(Municipality.objects.members_of(municipality).by_name()),
+        "map": locator_map(municipality),
+    }
+    return render(request, "portal/municipality_detail.html", context)
 
 
 # --- Error pages (rendered with the site's design) ------------------------------------------------

@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from portal.demo import create_missing_pages  # noqa: E402
 from portal.models import Page  # noqa: E402
+from portal.services import sync_municipalities  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -43,8 +44,9 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db, no_min_fill_time):
-    """The live server with the editorial pages in place (a transactional test starts empty)."""
+    """The live server with the editorial pages and the Kommunen in place (a transactional test starts empty)."""
     create_missing_pages(Page)
+    sync_municipalities()
     return live_server
 
 
