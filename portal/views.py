@@ -50,7 +50,15 @@ def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     pages = list(Page.objects.search(query)[:50]) if query else []
-    return render(request, "portal/search.html", {"form": form, "query": query, "pages": pages})
+    municipalities = list(Municipality.objects.search(query).by_name()[:20]) if query else []
+    context = {
+        "form": form,
+        "query": query,
+        "pages": pages,
+        "municipalities": municipalities,
+        "total": len(pages) + len(municipalities),
+    }
+    return render(request, "portal/search.html", context)
 
 
 # --- Kommunen ------------------------------------------------------------------------------------

@@ -25,11 +25,20 @@ def test_search_without_match_offers_help(client):
 
 def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries):
     PageFactory(title="Kooperation eins", body="<p>Abwasser</p>")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         client.get("/suche/", {"q": "Abwasser"})
 
     PageFactory(title="Kooperation zwei", body="<p>Abwasser</p>")
     PageFactory(title="Kooperation drei", body="<p>Abwasser</p>")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         response = client.get("/suche/", {"q": "Abwasser"})
     assert len(response.context["pages"]) == 3
+
+
+def test_search_finds_kommunen_by_name_however_umlauts_are_typed(client):
+    response = client.get("/suche/", {"q": "Koeln"})
+
+    html = response.content.decode()
+    assert [m.short_name for m in response.context["municipalities"]] == ["Köln", "Regierungsbezirk Köln"]
+    assert 'href="/kommunen/koeln/"' in html
+    assert "2 Treffer" in html
