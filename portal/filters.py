@@ -18,7 +18,7 @@ class MunicipalityFilter(django_filters.FilterSet):
     )
     regierungsbezirk = django_filters.ModelChoiceFilter(
         label="Regierungsbezirk",
-        queryset=Municipality.objects.regierungsbezirke().by_name(),
+        queryset=Municipality.objects.regierungsbezirke().only("pk", "slug", "short_name").by_name(),
         to_field_name="slug",
         empty_label="Alle Regierungsbezirke",
         error_messages={
@@ -27,7 +27,7 @@ class MunicipalityFilter(django_filters.FilterSet):
     )
     kreis = django_filters.ModelChoiceFilter(
         label="Kreis",
-        queryset=Municipality.objects.kreise().by_name(),
+        queryset=Municipality.objects.kreise().only("pk", "slug", "short_name").by_name(),
         to_field_name="slug",
         empty_label="Alle Kreise",
         error_messages={"invalid_choice": "Diesen Kreis gibt es nicht. Bitte wählen Sie einen aus der Liste."},

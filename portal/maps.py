@@ -6,6 +6,10 @@ No tiles, no map library, no request to another server. The boundaries come from
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+
 from portal.models import Municipality
 
 # The map's coordinate system, as written by portal/data/derive_municipalities.py (a test keeps them equal).
@@ -23,20 +27,36 @@ def count_class(count: int) -> int:
 
 @dataclass
 class MapArea:
-    municipality: Municipality
+    pk: int
+    slug: str
     label: str
+    url: str
+    shape: str
     css_class: str = ""
 
 
 @dataclass
 class NrwMap:
     areas: list[MapArea]
-    borders: list[Municipality]
+    borders: list[str]
     legend: list[tuple[str, str]] = field(default_factory=list)
     highlight: Municipality | None = None
     width: int = MAP_WIDTH
     height: int = MAP_HEIGHT
     attribution: str = ATTRIBUTION
+
+    # The hundreds of links and paths are joined here rather than in a template loop: ten times faster.
+    @cached_property
+    def areas_svg(self):
+        return format_html_join(
+            "",
+            '<a class="map-area {}" href="{}"><title>{}</title><path d="{}"/></a>',
+            ((area.css_class, area.url, area.label, area.shape) for area in self.areas),
+        )
+
+    @cached_property
+    def borders_svg(self):
+        return format_html_join("", '<path d="{}"/>', ((shape,) for shape in self.borders))
 
 
 def directory_map(*, counts: dict[int, int] | None = None) -> NrwMap:
@@ -45,20 +65,26 @@ def directory_map(*, counts: dict[int, int] | None = None) -> NrwMap:
     `counts` maps Municipality ids to their number of published cooperation projects.
     """
     kinds = Municipality.GEMEINDE_KINDS + Municipality.KREIS_LEVEL_KINDS
-    records = list(Municipality.objects.filter(kind__in=kinds).for_map().by_name())
+    rows = (
+        Municipality.objects.filter(kind__in=kinds).by_name().values_list("pk", "slug", "short_name", "kind", "shape")
+    )
+    kind_labels = dict(Municipality.Kind.choices)
+    # One reverse() for all links; slugs hold only [a-z0-9-].
+    url_pattern = reverse("municipalities:detail", kwargs={"slug": "SLUG"})
     areas, borders = [], []
-    for municipality in records:
-        if municipality.kind in Municipality.KREIS_LEVEL_KINDS:
-            borders.append(municipality)
-        if municipality.kind not in Municipality.GEMEINDE_KINDS:
+    for pk, slug, name, kind, shape in rows:
+        if kind in Municipality.KREIS_LEVEL_KINDS:
+            borders.append(shape)
+        if kind not in Municipality.GEMEINDE_KINDS:
             continue
-        label = f"{municipality.short_name} ({municipality.get_kind_display()})"
+        label = f"{name} ({kind_labels[kind]})"
         css_class = ""
         if counts is not None:
-            count = counts.get(municipality.pk, 0)
+            count = counts.get(pk, 0)
             label += f": {count} Kooperationsprojekt{'' if count == 1 else 'e'}"
             css_class = f"map-area--n{count_class(count)}"
-        areas.append(MapArea(municipality=municipality, label=label, css_class=css_class))
+        url = url_pattern.replace("SLUG", slug)
+        areas.append(MapArea(pk=pk, slug=slug, label=label, url=url, shape=shape, css_class=css_class))
     legend = []
     if counts is not None:
         legend = [(f"map-area--n{i}", label) for i, (_, label) in enumerate(PROJECT_COUNT_CLASSES)]
@@ -67,5 +93,5 @@ def directory_map(*, counts: dict[int, int] | None = None) -> NrwMap:
 
 def locator_map(municipality: Municipality) -> NrwMap:
     """NRW with its Kreise, and one Kommune highlighted: the small map on a Kommune's page."""
-    borders = list(Municipality.objects.kreis_level().for_map())
+    borders = list(Municipality.objects.kreis_level().values_list("shape", flat=True))
     return NrwMap(areas=[], borders=borders, highlight=municipality)

@@ -112,5 +112,6 @@ class MunicipalityQuerySet(models.QuerySet):
         """Alphabetical as in German dictionaries (Ä with A), whatever the database's collation."""
         return self.order_by(_folded(F("short_name"), UMLAUTS_BASE), "short_name")
 
-    def for_map(self):
-        return self.only("pk", "slug", "short_name", "kind", "shape", "map_x", "map_y")
+    def without_shapes(self):
+        """For lists: the boundaries (and those of the related Kreis and Bezirk) stay in the database."""
+        return self.defer("shape", "kreis__shape", "regierungsbezirk__shape")

@@ -50,7 +50,7 @@ def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     pages = list(Page.objects.search(query)[:50]) if query else []
-    municipalities = list(Municipality.objects.search(query).by_name()[:20]) if query else []
+    municipalities = list(Municipality.objects.search(query).defer("shape").by_name()[:20]) if query else []
     context = {
         "form": form,
         "query": query,
@@ -83,7 +83,7 @@ def without_empty_parameters(request):
 def municipality_list(request):
     if response := without_empty_parameters(request):
         return response
-    municipalities = Municipality.objects.select_related("kreis", "regierungsbezirk").by_name()
+    municipalities = Municipality.objects.select_related("kreis", "regierungsbezirk").without_shapes().by_name()
     filterset = MunicipalityFilter(request.GET or None, queryset=municipalities)
     page_obj = Paginator(filterset.qs, MUNICIPALITIES_PER_PAGE).get_page(request.GET.get("seite"))
     query = request.GET.copy()
@@ -111,7 +111,7 @@ def municipality_detail(request, slug):
     )
     context = {
         "municipality": municipality,
-        "members": list(Municipality.objects.members_of(municipality).by_name()),
+        "members": list(Municipality.objects.members_of(municipality).defer("shape").by_name()),
         "map": locator_map(municipality),
     }
     return render(request, "portal/municipality_detail.html", context)

@@ -268,8 +268,8 @@ def test_directory_map_colours_by_project_count():
 
     nrw_map = maps.directory_map(counts={koeln.pk: 3})
 
-    area = next(a for a in nrw_map.areas if a.municipality.pk == koeln.pk)
-    other = next(a for a in nrw_map.areas if a.municipality.slug == "bonn")
+    area = next(a for a in nrw_map.areas if a.pk == koeln.pk)
+    other = next(a for a in nrw_map.areas if a.slug == "bonn")
     assert (area.css_class, area.label) == ("map-area--n2", "Köln (kreisfreie Stadt): 3 Kooperationsprojekte")
     assert (other.css_class, other.label) == ("map-area--n0", "Bonn (kreisfreie Stadt): 0 Kooperationsprojekte")
     assert [label for _, label in nrw_map.legend] == ["keine", "1", "2 bis 4", "5 und mehr"]
