@@ -92,9 +92,12 @@ class MunicipalityAdmin(admin.ModelAdmin):
         ),
     ]
 
+    # All Kommunen of NRW come from the reference data: editors correct them but neither add nor delete.
     def has_add_permission(self, request):
-        # All Kommunen of NRW come from the reference data.
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
     def get_search_results(self, request, queryset, search_term):
         """Names however umlauts are typed, and the AGS."""

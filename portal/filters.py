@@ -14,7 +14,10 @@ class MunicipalityFilter(django_filters.FilterSet):
     """The filters of /kommunen/; the parameters keep the URL readable and shareable."""
 
     q = django_filters.CharFilter(
-        label="Name", method="filter_name", help_text="Zum Beispiel „Mülheim“ oder „Muelheim“."
+        label="Name",
+        method="filter_name",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "z. B. Mülheim oder Muelheim"}),
     )
     regierungsbezirk = django_filters.ModelChoiceFilter(
         label="Regierungsbezirk",

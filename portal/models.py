@@ -163,7 +163,7 @@ class Municipality(models.Model):
     kind = models.CharField("Art", max_length=20, choices=Kind.choices)
     name = models.CharField("Amtlicher Name", max_length=150, help_text="Zum Beispiel „Stadt Hennef (Sieg)“.")
     short_name = models.CharField("Kurzname", max_length=100, help_text="So nennt man sie, z. B. „Hennef (Sieg)“.")
-    slug = models.SlugField("Adresse", max_length=100, unique=True)
+    slug = models.SlugField("Adresse im Portal", max_length=100, unique=True)
     kreis = models.ForeignKey(
         "self",
         verbose_name="Kreis",
@@ -244,5 +244,15 @@ class Municipality(models.Model):
 
     @property
     def with_preposition(self):
-        """ "im Kreis Borken", "in der Städteregion Aachen": for sentences about what lies inside."""
-        return f"in der {self.short_name}" if self.short_name.startswith("Städteregion") else f"im {self.short_name}"
+        """ "im Kreis Borken", "im Märkischen Kreis", "in der Städteregion Aachen": what lies inside."""
+        name = self.name if self.kind == self.Kind.LANDSCHAFTSVERBAND else self.short_name
+        if name.startswith("Städteregion"):
+            return f"in der {name}"
+        if name.endswith("er Kreis"):
+            name = name.removesuffix("er Kreis") + "en Kreis"
+        return f"im {name}"
+
+    @property
+    def display_name(self):
+        """The name for headings: the short name, but the Landschaftsverbände in full, not "LVR"."""
+        return self.name if self.kind == self.Kind.LANDSCHAFTSVERBAND else self.short_name

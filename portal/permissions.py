@@ -10,13 +10,16 @@ EDITORIAL_APPS = ["portal", "projects", "events", "newsletter", "awards", "taggi
 EDITORS_VIEW_ONLY_APPS = ["django_tasks_db", "axes"]
 
 
-def grant_editor_permissions(apps, app_labels: list[str], view_only_app_labels: list[str] = ()) -> None:
+def grant_editor_permissions(
+    apps, app_labels: list[str], view_only_app_labels: list[str] = (), models: list[str] | None = None
+) -> None:
     """Create the groups "Redaktion" and "Jury" and give Redaktion the permissions of these apps.
 
     Called from data migrations (with the migration's `apps`): the foundation's migration for
     the apps that exist, and each later app's migration for its own models, so that an
     administrator's later changes to the group are never undone. The Jury works in the jury area
-    of the site, not in the admin, so its group starts without admin permissions.
+    of the site, not in the admin, so its group starts without admin permissions. `models` (lower-case
+    model names) narrows the grant to models that a later migration of an existing app adds.
     """
     # Permissions are normally created after all migrations; create them now so the group gets them.
     for app_config in apps.get_app_configs():
@@ -27,7 +30,10 @@ def grant_editor_permissions(apps, app_labels: list[str], view_only_app_labels: 
     Permission = apps.get_model("auth", "Permission")
     editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     Group.objects.get_or_create(name=JURY_GROUP)
+    granted = Permission.objects.filter(content_type__app_label__in=app_labels)
+    if models is not None:
+        granted = granted.filter(content_type__model__in=models)
     editors.permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=app_labels),
+        *granted,
         *Permission.objects.filter(content_type__app_label__in=view_only_app_labels, codename__startswith="view_"),
     )

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import models
-from django.db.models import F, Func, Q, Value
+from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.functions import Concat, Lower, Replace
 from django.utils import timezone
 
@@ -84,22 +84,29 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.filter(kind=self.model.Kind.REGIERUNGSBEZIRK)
 
     def members_of(self, area):
-        """One level down: a Kreis's Gemeinden, a Bezirk's Kreise and kreisfreie Städte, a Verband's Bezirke."""
+        """A Kreis's Gemeinden; the Kreise and kreisfreie Städte of a Bezirk or a Landschaftsverband."""
         kind = self.model.Kind
         if area.kind == kind.KREIS:
             return self.filter(kreis=area)
         if area.kind == kind.REGIERUNGSBEZIRK:
             return self.kreis_level().filter(regierungsbezirk=area)
         if area.kind == kind.LANDSCHAFTSVERBAND:
-            return self.regierungsbezirke().filter(landschaftsverband=area)
+            return self.kreis_level().filter(landschaftsverband=area)
         return self.none()
 
     def search(self, query: str):
-        """Match names however umlauts are typed: "Muelheim", "Mulheim" and "Mülheim" find Mülheim an der Ruhr."""
+        """Match names however umlauts are typed: "Muelheim", "Mulheim" and "Mülheim" find Mülheim an der Ruhr.
+
+        The short names only ("Stadt …" in every official name would match everything), except for the
+        Landschaftsverbände, whose short names are abbreviations.
+        """
         query = " ".join(query.split())
         if not query:
             return self
-        names = Concat("short_name", Value(" "), "name")
+        names = Case(
+            When(kind=self.model.Kind.LANDSCHAFTSVERBAND, then=Concat("short_name", Value(" "), "name")),
+            default=F("short_name"),
+        )
         return self.alias(
             name_spelt=_folded(names, UMLAUTS_SPELT),
             name_base=_folded(names, UMLAUTS_BASE),

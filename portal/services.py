@@ -77,26 +77,32 @@ def _reference_values(record: dict) -> dict:
 def sync_municipalities(*, data: dict | None = None, model=Municipality, dry_run: bool = False) -> SyncResult:
     """Create or update the Kommunen from the reference data; running it again changes nothing.
 
-    Records are matched by AGS (the Landschaftsverbände, which have none, by slug). `model` lets the
-    data migration pass its historical model.
+    Records are matched by AGS, else by slug (the Landschaftsverbände have no AGS, and a key can
+    change, as Aachen's did in 2009). `model` lets the data migration pass its historical model; fields
+    that model does not have yet are left out, so that a later field does not break an old migration.
     """
     data = data or read_municipality_data()
     result = SyncResult()
+    model_fields = {f.attname for f in model._meta.concrete_fields}
     with transaction.atomic():
-        existing = {}
+        by_ags, by_slug = {}, {}
         for municipality in model.objects.all():
-            existing[municipality.ags or municipality.slug] = municipality
+            by_slug[municipality.slug] = municipality
+            if municipality.ags:
+                by_ags[municipality.ags] = municipality
         by_key = {}
         records = sorted(data["records"], key=lambda r: LOAD_ORDER.index(r["kind"]))
         for record in records:
-            key = record["ags"] or record["slug"]
             values = _reference_values(record)
             for field in HIERARCHY_FIELDS:
                 parent_key = record[field]
                 values[f"{field}_id"] = by_key[parent_key].pk if parent_key else None
-            municipality = existing.get(key)
+            values = {field: value for field, value in values.items() if field in model_fields}
+            municipality = by_ags.get(record["ags"]) if record["ags"] else None
+            municipality = municipality or by_slug.get(record["slug"])
             if municipality is None:
-                municipality = model.objects.create(**values, **{f: record[f] for f in EDITORIAL_FIELDS})
+                editorial = {field: record[field] for field in EDITORIAL_FIELDS if field in model_fields}
+                municipality = model.objects.create(**values, **editorial)
                 result.created += 1
             else:
                 changed = [f for f, v in values.items() if getattr(municipality, f) != v]

@@ -46,17 +46,24 @@ def form_sent(request, slug):
     return render(request, "portal/form_sent.html", {"page": page})
 
 
+# Kommunen shown in the site search; the rest are a link away in the directory.
+SEARCH_MUNICIPALITIES = 10
+
+
 def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     pages = list(Page.objects.search(query)[:50]) if query else []
-    municipalities = list(Municipality.objects.search(query).defer("shape").by_name()[:20]) if query else []
+    found = Municipality.objects.search(query) if query else Municipality.objects.none()
+    municipalities_count = found.count() if query else 0
+    municipalities = list(found.defer("shape").by_name()[:SEARCH_MUNICIPALITIES]) if municipalities_count else []
     context = {
         "form": form,
         "query": query,
         "pages": pages,
         "municipalities": municipalities,
-        "total": len(pages) + len(municipalities),
+        "municipalities_count": municipalities_count,
+        "total": len(pages) + municipalities_count,
     }
     return render(request, "portal/search.html", context)
 
@@ -101,8 +108,9 @@ def municipality_list(request):
 def municipality_detail(request, slug):
     if slug.isdigit():
         # /kommunen/<AGS>/; a kreisfreie Stadt is also found by its 8-digit key (05315000 for Köln).
-        keys = [slug, slug[:5]] if len(slug) == 8 and slug.endswith("000") else [slug]
-        municipality = Municipality.objects.filter(ags__in=keys).first()
+        municipality = Municipality.objects.filter(ags=slug).first()
+        if municipality is None and len(slug) == 8 and slug.endswith("000"):
+            municipality = Municipality.objects.filter(ags=slug[:5], kind=Municipality.Kind.KREISFREIE_STADT).first()
         if municipality is None:
             return page_not_found(request)
         return redirect(municipality, permanent=True)

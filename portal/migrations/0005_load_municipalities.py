@@ -1,14 +1,15 @@
 from django.db import migrations
 
-from portal.permissions import EDITORIAL_APPS, grant_editor_permissions
+from portal.permissions import grant_editor_permissions
 
 
 def load(apps, schema_editor):
+    # The service takes the historical model and sets only the fields it has.
     from portal.services import sync_municipalities
 
     sync_municipalities(model=apps.get_model("portal", "Municipality"))
-    # The editors may correct the new records.
-    grant_editor_permissions(apps, EDITORIAL_APPS)
+    # The editors may correct the new records (the admin itself allows no adding or deleting).
+    grant_editor_permissions(apps, ["portal"], models=["municipality"])
 
 
 def unload(apps, schema_editor):

@@ -47,7 +47,7 @@ def test_finding_a_kommune_by_name_without_umlauts_and_going_up_to_its_kreis(pag
     filters.get_by_label("Name").fill("Schoeppingen")
     filters.get_by_role("button", name="Anzeigen").click()
 
-    expect(page.get_by_role("heading", name="1 Kommune passt zu Ihrer Auswahl")).to_be_visible()
+    expect(page.get_by_role("heading", name="1 Eintrag passt zu Ihrer Auswahl")).to_be_visible()
     expect(filters.get_by_label("Name")).to_have_value("Schoeppingen")
     assert_accessible(page)
     page.locator(".result-list").get_by_role("link", name="Schöppingen").click()
@@ -64,7 +64,7 @@ def test_filters_by_bezirk_and_kind_and_pages_through_results(page):
     filters.get_by_label("Art").select_option(label="Gemeinde")
     filters.get_by_role("button", name="Anzeigen").click()
 
-    expect(page.get_by_role("heading", name=re.compile(r"^\d+ Kommunen passen zu Ihrer Auswahl$"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^\d+ Einträge passen zu Ihrer Auswahl$"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"regierungsbezirk=regierungsbezirk-muenster&art=gemeinde"))
     for meta in page.locator(".result-list__meta").all_inner_texts():
         assert meta.startswith("Gemeinde ") and meta.endswith("Regierungsbezirk Münster")

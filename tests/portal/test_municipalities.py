@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from portal import maps
@@ -55,15 +56,17 @@ def test_every_gemeinde_lies_in_its_kreis_and_every_kreis_in_one_bezirk():
 def test_landschaftsverbaende_group_the_bezirke():
     lvr, lwl = kommune("landschaftsverband-rheinland"), kommune("landschaftsverband-westfalen-lippe")
 
-    assert [b.short_name for b in Municipality.objects.members_of(lvr).by_name()] == [
+    assert [b.short_name for b in Municipality.objects.regierungsbezirke().filter(landschaftsverband=lvr)] == [
         "Regierungsbezirk Düsseldorf",
         "Regierungsbezirk Köln",
     ]
-    assert [b.short_name for b in Municipality.objects.members_of(lwl).by_name()] == [
+    assert [b.short_name for b in Municipality.objects.regierungsbezirke().filter(landschaftsverband=lwl)] == [
         "Regierungsbezirk Arnsberg",
         "Regierungsbezirk Detmold",
         "Regierungsbezirk Münster",
     ]
+    # Their members are the Kreise and kreisfreie Städte.
+    assert (Municipality.objects.members_of(lvr).count(), Municipality.objects.members_of(lwl).count()) == (26, 27)
     assert kommune("schwelm").landschaftsverband == lwl
     assert lvr.short_name == "LVR"
 
@@ -78,6 +81,22 @@ def test_names_kinds_and_spitzenverband_of_known_kommunen():
     assert (hennef.name, hennef.short_name, hennef.spitzenverband) == ("Stadt Hennef (Sieg)", "Hennef (Sieg)", "stgb")
     assert kommune("rhein-sieg-kreis").name == "Rhein-Sieg-Kreis"
     assert kommune("kreis-borken").name == "Kreis Borken"
+
+
+@pytest.mark.parametrize(
+    ("slug", "phrase"),
+    [
+        ("kreis-borken", "im Kreis Borken"),
+        ("maerkischer-kreis", "im Märkischen Kreis"),
+        ("rheinisch-bergischer-kreis", "im Rheinisch-Bergischen Kreis"),
+        ("ennepe-ruhr-kreis", "im Ennepe-Ruhr-Kreis"),
+        ("staedteregion-aachen", "in der Städteregion Aachen"),
+        ("regierungsbezirk-koeln", "im Regierungsbezirk Köln"),
+        ("landschaftsverband-rheinland", "im Landschaftsverband Rheinland"),
+    ],
+)
+def test_names_read_correctly_after_a_preposition(slug, phrase):
+    assert kommune(slug).with_preposition == phrase
 
 
 def test_areas_are_computed_from_the_boundaries():
@@ -165,6 +184,15 @@ def test_loading_keeps_editors_changes_and_restores_reference_data():
     assert kommune("heek").kreis == kommune("kreis-borken")
 
 
+def test_loading_finds_a_kommune_whose_key_changed_by_its_slug():
+    Municipality.objects.filter(slug="heek").update(ags="05554099")
+
+    result = sync_municipalities()
+
+    assert (result.created, result.updated) == (0, 1)
+    assert kommune("heek").ags == "05554024"
+
+
 def test_load_municipalities_command_dry_run_saves_nothing(capsys):
     Municipality.objects.filter(slug="heek").delete()
 
@@ -200,7 +228,7 @@ def test_directory_shows_map_of_every_gemeinde_and_the_list(client):
     assert html.count("<title>") == 1 + 396
     assert "<title>Mülheim an der Ruhr (kreisfreie Stadt)</title>" in html
     assert "© GeoBasis-DE / BKG (2016)" in html
-    assert "Alle 434 Kommunen" in html
+    assert "Alle 434 Einträge" in html
     assert [m.short_name for m in response.context["page_obj"]][:3] == ["Aachen", "Ahaus", "Ahlen"]
     assert ' style="' not in html
 
@@ -231,8 +259,9 @@ def test_directory_shows_an_empty_state_and_keeps_the_input(client):
     response = client.get(reverse("municipalities:list"), {"q": "Atlantis"})
     html = response.content.decode()
 
-    assert "0 Kommunen passen zu Ihrer Auswahl" in html
-    assert "Keine Kommune passt zu Ihrer Auswahl." in html
+    assert "0 Einträge passen zu Ihrer Auswahl" in html
+    assert "Prüfen Sie die Schreibweise" in html
+    assert "liegt nicht in diesem Regierungsbezirk" not in html
     assert 'value="Atlantis"' in html
 
 
@@ -274,6 +303,10 @@ def test_directory_map_colours_by_project_count():
     assert (other.css_class, other.label) == ("map-area--n0", "Bonn (kreisfreie Stadt): 0 Kooperationsprojekte")
     assert [label for _, label in nrw_map.legend] == ["keine", "1", "2 bis 4", "5 und mehr"]
     assert len(nrw_map.borders) == 53
+    html = render_to_string("portal/includes/nrw_map.html", {"map": nrw_map})
+    assert '<a class="map-area map-area--n2" href="/kommunen/koeln/"><title>Köln (kreisfreie Stadt): 3 Koop' in html
+    assert html.count('<rect class="map-area map-area--n') == 4
+    assert "Kooperationsprojekte je Kommune:" in html
 
 
 def keep_only(count):
@@ -348,6 +381,8 @@ def test_ags_address_redirects_to_the_kommune_page(client, ags, slug):
 
 def test_unknown_kommune_gets_the_not_found_page(client):
     assert client.get("/kommunen/99999999/").status_code == 404
+    # Only a kreisfreie Stadt has an 8-digit key ending in 000; Kreis Düren (05358) has none.
+    assert client.get("/kommunen/05358000/").status_code == 404
     response = client.get("/kommunen/atlantis/")
     assert response.status_code == 404
     assert "Diese Seite gibt es nicht (mehr)" in response.content.decode()
@@ -359,9 +394,18 @@ def test_kommune_page_runs_a_constant_number_of_queries(client, django_assert_nu
     keep = list(kreis.gemeinden.order_by("ags").values_list("pk", flat=True)[:remaining])
     kreis.gemeinden.exclude(pk__in=keep).delete()
 
-    # Session, the Kommune with its parents, its members, the map.
+    # The Kommune with its parents, its members, the map.
     with django_assert_num_queries(3):
         client.get(kreis.get_absolute_url())
+    # A Gemeinde has no members to list: one query less.
+    for slug, queries in [
+        ("schwelm", 2),
+        ("koeln", 2),
+        ("regierungsbezirk-muenster", 3),
+        ("landschaftsverband-rheinland", 3),
+    ]:
+        with django_assert_num_queries(queries):
+            client.get(reverse("municipalities:detail", args=[slug]))
 
 
 # --- Admin ------------------------------------------------------------------------------------
@@ -399,13 +443,19 @@ def test_editor_corrects_population_and_must_give_its_date(editor_client):
     assert schwelm.address == "Moltkestraße 24\n58332 Schwelm"
 
 
-def test_editor_cannot_add_kommunen_or_delete_one_that_others_refer_to(editor_client):
+def test_editors_neither_add_nor_delete_kommunen(editor_client):
+    add = editor_client.get(reverse("admin:portal_municipality_add"))
+    delete = editor_client.post(reverse("admin:portal_municipality_delete", args=[kommune("heek").pk]), {"post": "yes"})
+
+    assert (add.status_code, delete.status_code) == (403, 403)
+    assert Municipality.objects.filter(slug="heek").exists()
+
+
+def test_a_kommune_others_refer_to_cannot_be_deleted_even_by_an_administrator(admin_client):
     kreis = kommune("kreis-borken")
 
-    add = editor_client.get(reverse("admin:portal_municipality_add"))
-    delete = editor_client.post(reverse("admin:portal_municipality_delete", args=[kreis.pk]), {"post": "yes"})
+    delete = admin_client.post(reverse("admin:portal_municipality_delete", args=[kreis.pk]), {"post": "yes"})
 
-    assert add.status_code == 403
     assert "geschützte" in delete.content.decode()
     assert Municipality.objects.filter(pk=kreis.pk).exists()
 

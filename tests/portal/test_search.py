@@ -1,5 +1,6 @@
 import pytest
 
+from portal.querysets import UMLAUTS_BASE, fold_text
 from tests.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +43,22 @@ def test_search_finds_kommunen_by_name_however_umlauts_are_typed(client):
     assert [m.short_name for m in response.context["municipalities"]] == ["Köln", "Regierungsbezirk Köln"]
     assert 'href="/kommunen/koeln/"' in html
     assert "2 Treffer" in html
+
+
+def test_search_counts_all_matching_kommunen_and_links_to_the_directory(client):
+    response = client.get("/suche/", {"q": "bad"})
+
+    html = response.content.decode()
+    count = response.context["municipalities_count"]
+    assert count > 10 == len(response.context["municipalities"])
+    assert f"Kommunen ({count})" in html
+    assert 'href="/kommunen/?q=bad"' in html
+
+
+def test_search_does_not_match_every_stadt_by_its_official_name(client):
+    response = client.get("/suche/", {"q": "Stadt"})
+
+    names = [m.short_name for m in response.context["municipalities"]]
+    assert response.context["municipalities_count"] < 30
+    # Städteregion Aachen too: umlauts may be typed as their base letter.
+    assert all("stadt" in fold_text(name, UMLAUTS_BASE) for name in names)
