@@ -233,6 +233,13 @@ def test_directory_shows_map_of_every_gemeinde_and_the_list(client):
     assert ' style="' not in html
 
 
+def test_directory_is_sent_compressed(client):
+    response = client.get(reverse("municipalities:list"), headers={"accept-encoding": "gzip"})
+
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) < 80_000
+
+
 def test_directory_filters_by_name_bezirk_kreis_and_kind(client):
     url = reverse("municipalities:list")
 
