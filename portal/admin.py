@@ -26,6 +26,21 @@ class PageAdmin(admin.ModelAdmin):
         return {} if obj and obj.slug in PAGES else self.prepopulated_fields
 
 
+# Shown to editors, but owned by the reference data (portal/services.py, sync_municipalities).
+MUNICIPALITY_REFERENCE_FIELDS = [
+    "ags",
+    "kind",
+    "slug",
+    "kreis",
+    "regierungsbezirk",
+    "landschaftsverband",
+    "area_km2",
+    "latitude",
+    "longitude",
+    "updated_at",
+]
+
+
 class MunicipalityAdminForm(forms.ModelForm):
     website = forms.URLField(label="Website", required=False, max_length=200, assume_scheme="https")
 
@@ -59,37 +74,11 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_help_text = "Name (auch ohne Umlaute, z. B. „Muelheim“) oder Gemeindeschlüssel"
     ordering = ["short_name"]
     list_per_page = 50
-    readonly_fields = [
-        "ags",
-        "kind",
-        "slug",
-        "kreis",
-        "regierungsbezirk",
-        "landschaftsverband",
-        "area_km2",
-        "latitude",
-        "longitude",
-        "updated_at",
-    ]
+    readonly_fields = MUNICIPALITY_REFERENCE_FIELDS
     fieldsets = [
         (None, {"fields": ["name", "short_name", "spitzenverband"]}),
         ("Einwohner und Kontakt", {"fields": ["population", "population_date", "website", "address"]}),
-        (
-            "Referenzdaten (BKG, nicht änderbar)",
-            {
-                "fields": [
-                    "ags",
-                    "kind",
-                    "slug",
-                    "kreis",
-                    "regierungsbezirk",
-                    "landschaftsverband",
-                    "area_km2",
-                    ("latitude", "longitude"),
-                    "updated_at",
-                ]
-            },
-        ),
+        ("Referenzdaten (BKG, nicht änderbar)", {"fields": MUNICIPALITY_REFERENCE_FIELDS}),
     ]
 
     # All Kommunen of NRW come from the reference data: editors correct them but neither add nor delete.

@@ -129,6 +129,19 @@ class OutgoingMail(models.Model):
         return self.subject
 
 
+def _parent(verbose_name: str, kind: str, *, related_name: str):
+    """A link up the hierarchy of Kommunen; the parent cannot be deleted while it has members."""
+    return models.ForeignKey(
+        "self",
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        limit_choices_to={"kind": kind},
+    )
+
+
 class Municipality(models.Model):
     """A Kommune of NRW: Gemeinde, Stadt, Kreis, Regierungsbezirk or Landschaftsverband.
 
@@ -164,33 +177,9 @@ class Municipality(models.Model):
     name = models.CharField("Amtlicher Name", max_length=150, help_text="Zum Beispiel „Stadt Hennef (Sieg)“.")
     short_name = models.CharField("Kurzname", max_length=100, help_text="So nennt man sie, z. B. „Hennef (Sieg)“.")
     slug = models.SlugField("Adresse im Portal", max_length=100, unique=True)
-    kreis = models.ForeignKey(
-        "self",
-        verbose_name="Kreis",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="gemeinden",
-        limit_choices_to={"kind": Kind.KREIS},
-    )
-    regierungsbezirk = models.ForeignKey(
-        "self",
-        verbose_name="Regierungsbezirk",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="bezirk_members",
-        limit_choices_to={"kind": Kind.REGIERUNGSBEZIRK},
-    )
-    landschaftsverband = models.ForeignKey(
-        "self",
-        verbose_name="Landschaftsverband",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="verband_members",
-        limit_choices_to={"kind": Kind.LANDSCHAFTSVERBAND},
-    )
+    kreis = _parent("Kreis", Kind.KREIS, related_name="gemeinden")
+    regierungsbezirk = _parent("Regierungsbezirk", Kind.REGIERUNGSBEZIRK, related_name="bezirk_members")
+    landschaftsverband = _parent("Landschaftsverband", Kind.LANDSCHAFTSVERBAND, related_name="verband_members")
     spitzenverband = models.CharField(
         "Kommunaler Spitzenverband", max_length=20, choices=Spitzenverband.choices, blank=True
     )

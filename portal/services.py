@@ -10,9 +10,9 @@ from portal.models import ContactMessage, Municipality
 
 MUNICIPALITY_DATA = Path(__file__).parent / "data" / "kommunen.json"
 
-# What the reference data owns: a new load brings these up to date. Names, Spitzenverband, population,
-# website and address belong to the editors once a record exists; the slug stays as it was first given.
-REFERENCE_FIELDS = ["ags", "kind", "area_km2", "latitude", "longitude", "shape", "map_x", "map_y"]
+# The reference data owns the fields of _reference_values and the hierarchy: a new load brings them up to
+# date. Names and Spitzenverband are set on creation only; then they, like population, website and
+# address, belong to the editors. The slug stays as it was first given.
 HIERARCHY_FIELDS = ["kreis", "regierungsbezirk", "landschaftsverband"]
 EDITORIAL_FIELDS = ["name", "short_name", "slug", "spitzenverband"]
 # Parents are created before their members.

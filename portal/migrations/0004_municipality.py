@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                         help_text="So nennt man sie, z. B. „Hennef (Sieg)“.", max_length=100, verbose_name="Kurzname"
                     ),
                 ),
-                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="Adresse")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="Adresse im Portal")),
                 (
                     "spitzenverband",
                     models.CharField(
