@@ -41,6 +41,7 @@ class NrwMap:
     borders: list[str]
     legend: list[tuple[str, str]] = field(default_factory=list)
     highlight: Municipality | None = None
+    markers: list[tuple[float, float]] = field(default_factory=list)
     width: int = MAP_WIDTH
     height: int = MAP_HEIGHT
     attribution: str = ATTRIBUTION
@@ -95,3 +96,28 @@ def locator_map(municipality: Municipality) -> NrwMap:
     """NRW with its Kreise, and one Kommune highlighted: the small map on a Kommune's page."""
     borders = list(Municipality.objects.kreis_level().values_list("shape", flat=True))
     return NrwMap(areas=[], borders=borders, highlight=municipality)
+
+
+def participants_map(participants) -> NrwMap:
+    """NRW with its Kreise, the participating Kommunen highlighted and linked: the map of a project.
+
+    `participants` are Participant rows with their Municipality loaded (shape included); other
+    organisations have no shape and are left out.
+    """
+    borders = list(Municipality.objects.kreis_level().values_list("shape", flat=True))
+    kommunen = [p for p in participants if p.municipality_id]
+    # Large areas (Kreise, Landschaftsverbände) first, so the Gemeinden drawn over them stay visible.
+    kommunen.sort(key=lambda p: p.municipality.is_gemeinde)
+    areas = [
+        MapArea(
+            pk=p.municipality.pk,
+            slug=p.municipality.slug,
+            label=f"{p.municipality.display_name} ({p.get_role_display()})",
+            url=p.municipality.get_absolute_url(),
+            shape=p.municipality.shape,
+            css_class="map-area--lead" if p.is_lead else "map-area--partner",
+        )
+        for p in kommunen
+    ]
+    markers = [(p.municipality.map_x, p.municipality.map_y) for p in kommunen if p.municipality.is_gemeinde]
+    return NrwMap(areas=areas, borders=borders, markers=markers)

@@ -9,6 +9,33 @@ from django.utils import timezone
 SEARCH_CONFIG = "german"
 
 
+class StripTags(Func):
+    """The text of sanitised HTML without its tags, for search vectors and matching passages."""
+
+    function = "regexp_replace"
+    output_field = models.TextField()
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, Value("<[^>]+>"), Value(" "), Value("g"), **extra)
+
+
+# Marks around the words found in a passage; the template filter `passage` escapes the text and makes them <mark>.
+MARK_START, MARK_STOP = "\x02", "\x03"
+
+
+def headline(expression, search_query, **options):
+    """The matching passage of a text (plain text, to be shown with the filter `passage`)."""
+    return SearchHeadline(
+        expression,
+        search_query,
+        config=SEARCH_CONFIG,
+        start_sel=MARK_START,
+        stop_sel=MARK_STOP,
+        max_words=options.get("max_words", 30),
+        min_words=options.get("min_words", 12),
+    )
+
+
 class PageQuerySet(models.QuerySet):
     def search(self, query: str):
         """Pages matching a German full-text query, best first, with the matching passage."""
@@ -19,18 +46,7 @@ class PageQuerySet(models.QuerySet):
         return (
             self.annotate(rank=SearchRank(vector, search_query))
             .filter(rank__gt=0)
-            .annotate(
-                headline=SearchHeadline(
-                    # The passage is taken from the text without its HTML tags.
-                    Func(F("body"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace"),
-                    search_query,
-                    config=SEARCH_CONFIG,
-                    start_sel="<mark>",
-                    stop_sel="</mark>",
-                    max_words=30,
-                    min_words=12,
-                )
-            )
+            .annotate(headline=headline(StripTags("body"), search_query))
             .order_by("-rank", "title")
         )
 
@@ -57,7 +73,7 @@ def fold_text(text: str, pairs=UMLAUTS_SPELT) -> str:
     return text
 
 
-def _folded(expression, pairs):
+def folded(expression, pairs):
     # Capital umlauts first: lower() leaves them alone in databases with a plain "C" ctype.
     for letter, replacement in pairs:
         if letter != "ß":
@@ -108,8 +124,8 @@ class MunicipalityQuerySet(models.QuerySet):
             default=F("short_name"),
         )
         return self.alias(
-            name_spelt=_folded(names, UMLAUTS_SPELT),
-            name_base=_folded(names, UMLAUTS_BASE),
+            name_spelt=folded(names, UMLAUTS_SPELT),
+            name_base=folded(names, UMLAUTS_BASE),
         ).filter(
             Q(name_spelt__contains=fold_text(query, UMLAUTS_SPELT))
             | Q(name_base__contains=fold_text(query, UMLAUTS_BASE))
@@ -117,7 +133,7 @@ class MunicipalityQuerySet(models.QuerySet):
 
     def by_name(self):
         """Alphabetical as in German dictionaries (Ä with A), whatever the database's collation."""
-        return self.order_by(_folded(F("short_name"), UMLAUTS_BASE), "short_name")
+        return self.order_by(folded(F("short_name"), UMLAUTS_BASE), "short_name")
 
     def without_shapes(self):
         """For lists: the boundaries (and those of the related Kreis and Bezirk) stay in the database."""

@@ -35,6 +35,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages without an icon link, e.g. in the admin.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
     path("kommunen/", include(municipality_patterns)),
+    path("", include("projects.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include(portal_patterns)),
 ]

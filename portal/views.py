@@ -8,6 +8,7 @@ from portal.maps import directory_map, locator_map
 from portal.models import Municipality, Page
 from portal.services import submit_contact_message
 from portal.spam import rate_limited
+from projects.models import Participant, Project
 
 # Pages that carry a form below their text.
 PAGE_FORMS = {"kontakt": ContactForm, "barrierefreiheit": AccessibilityFeedbackForm}
@@ -100,7 +101,7 @@ def municipality_list(request):
         "page_obj": page_obj,
         "filtered": bool(filterset.is_bound and any(filterset.form.cleaned_data.values())),
         "query_string": query.urlencode(),
-        "map": directory_map(),
+        "map": directory_map(counts=Participant.objects.project_counts()),
     }
     return render(request, "portal/municipality_list.html", context)
 
@@ -117,10 +118,14 @@ def municipality_detail(request, slug):
     municipality = get_object_or_404(
         Municipality.objects.select_related("kreis", "regierungsbezirk", "landschaftsverband"), slug=slug
     )
+    projects = Project.objects.published().with_list_data().by_title()
     context = {
         "municipality": municipality,
         "members": list(Municipality.objects.members_of(municipality).defer("shape").by_name()),
         "map": locator_map(municipality),
+        "lead_projects": list(projects.with_participant(municipality, role=Participant.Role.LEAD)),
+        "partner_projects": list(projects.with_participant(municipality, role=Participant.Role.PARTNER)),
+        "partners": list(Participant.objects.partners_of(municipality)),
     }
     return render(request, "portal/municipality_detail.html", context)
 

@@ -226,7 +226,7 @@ def test_directory_shows_map_of_every_gemeinde_and_the_list(client):
 
     assert html.count('<a class="map-area') == 396
     assert html.count("<title>") == 1 + 396
-    assert "<title>Mülheim an der Ruhr (kreisfreie Stadt)</title>" in html
+    assert "<title>Mülheim an der Ruhr (kreisfreie Stadt): 0 Kooperationsprojekte</title>" in html
     assert "© GeoBasis-DE / BKG (2016)" in html
     assert "Alle 434 Einträge" in html
     assert [m.short_name for m in response.context["page_obj"]][:3] == ["Aachen", "Ahaus", "Ahlen"]
@@ -326,8 +326,8 @@ def keep_only(count):
 def test_directory_runs_a_constant_number_of_queries(client, django_assert_num_queries, remaining):
     keep_only(remaining)
 
-    # Session, regions and Kreise for the filter, count and page of the list, and the map.
-    with django_assert_num_queries(5):
+    # Session, regions and Kreise for the filter, count and page of the list, the map and its project counts.
+    with django_assert_num_queries(6):
         client.get(reverse("municipalities:list"), {"art": "stadt"})
 
 
@@ -401,15 +401,15 @@ def test_kommune_page_runs_a_constant_number_of_queries(client, django_assert_nu
     keep = list(kreis.gemeinden.order_by("ags").values_list("pk", flat=True)[:remaining])
     kreis.gemeinden.exclude(pk__in=keep).delete()
 
-    # The Kommune with its parents, its members, the map.
-    with django_assert_num_queries(3):
+    # The Kommune with its parents, its members, the map; its projects as lead and as partner, its partners.
+    with django_assert_num_queries(6):
         client.get(kreis.get_absolute_url())
     # A Gemeinde has no members to list: one query less.
     for slug, queries in [
-        ("schwelm", 2),
-        ("koeln", 2),
-        ("regierungsbezirk-muenster", 3),
-        ("landschaftsverband-rheinland", 3),
+        ("schwelm", 5),
+        ("koeln", 5),
+        ("regierungsbezirk-muenster", 6),
+        ("landschaftsverband-rheinland", 6),
     ]:
         with django_assert_num_queries(queries):
             client.get(reverse("municipalities:detail", args=[slug]))

@@ -1,0 +1,255 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import OuterRef, Subquery
+from simple_history.admin import SimpleHistoryAdmin
+
+from portal.models import Municipality
+from portal.uploads import validate_document, validate_image
+from projects.models import Document, Participant, Project, ProjectImage, Topic
+from projects.services import (
+    attach_document_file,
+    publish_projects,
+    refresh_document,
+    refresh_project,
+    unpublish_projects,
+)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ParticipantFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        leads = [f for f in kept if f.cleaned_data.get("role") == Participant.Role.LEAD]
+        if len(leads) > 1:
+            raise forms.ValidationError("Bitte nur eine Kommune als hauptverantwortlich eintragen.")
+        municipalities = [f.cleaned_data["municipality"] for f in kept if f.cleaned_data.get("municipality")]
+        if len(municipalities) != len(set(municipalities)):
+            raise forms.ValidationError("Eine Kommune ist doppelt eingetragen.")
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    formset = ParticipantFormSet
+    fields = ["municipality", "organisation", "role", "note", "position"]
+    autocomplete_fields = ["municipality"]
+    extra = 0
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 3 if obj is None else 0
+
+
+class ProjectImageForm(forms.ModelForm):
+    class Meta:
+        model = ProjectImage
+        fields = ["image", "alt_text", "caption", "credit", "position"]
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if isinstance(image, UploadedFile):
+            validate_image(image, max_bytes=settings.IMAGE_MAX_BYTES)
+            # A new upload gets new renditions.
+            self.instance.small = self.instance.large = ""
+        return image
+
+
+class ProjectImageInline(admin.StackedInline):
+    model = ProjectImage
+    form = ProjectImageForm
+    extra = 0
+
+
+class ProjectDocumentInline(admin.TabularInline):
+    model = Document.projects.through
+    autocomplete_fields = ["document"]
+    extra = 0
+    verbose_name = "Dokument"
+    verbose_name_plural = "Dokumente (in der Bibliothek anlegen, hier verknüpfen)"
+
+
+class RegierungsbezirkFilter(admin.SimpleListFilter):
+    title = "Regierungsbezirk"
+    parameter_name = "regierungsbezirk"
+
+    def lookups(self, request, model_admin):
+        return [(rb.slug, rb.short_name) for rb in Municipality.objects.regierungsbezirke().by_name()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.involving(Municipality.objects.get(slug=self.value()))
+        return queryset
+
+
+@admin.action(description="Ausgewählte Projekte veröffentlichen", permissions=["change"])
+def publish(modeladmin, request, queryset):
+    count = publish_projects(projects=queryset)
+    modeladmin.message_user(request, f"{count} Projekt(e) veröffentlicht.", messages.SUCCESS)
+
+
+@admin.action(description="Ausgewählte Projekte zurückziehen (Entwurf)", permissions=["change"])
+def unpublish(modeladmin, request, queryset):
+    count = unpublish_projects(projects=queryset)
+    modeladmin.message_user(request, f"{count} Projekt(e) zurückgezogen; sie sind nicht mehr öffentlich.")
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "lead_name", "status", "is_published", "is_lighthouse", "updated_at"]
+    list_filter = ["is_published", "is_lighthouse", "status", "form", RegierungsbezirkFilter, "topics"]
+    search_fields = ["title", "teaser", "participants__municipality__short_name", "participants__organisation"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["published_at", "created_at", "updated_at"]
+    filter_horizontal = ["topics"]
+    actions = [publish, unpublish]
+    inlines = [ParticipantInline, ProjectDocumentInline, ProjectImageInline]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "teaser", "is_published", "is_lighthouse"]}),
+        ("Einordnung", {"fields": ["topics", "tags", "form", "status", ("start", "end"), "funding", "website"]}),
+        ("Steckbrief", {"fields": ["occasion", "goal", "implementation", "benefit"]}),
+        (
+            "Wirkung (alle Angaben freiwillig)",
+            {
+                "fields": [
+                    ("savings_eur_per_year", "savings_percent"),
+                    ("staff_effect_fte", "processing_time_percent"),
+                ]
+            },
+        ),
+        (
+            "Ansprechperson",
+            {"fields": ["contact_name", "contact_function", "contact_email", "contact_phone", "contact_consent"]},
+        ),
+        ("Pflege", {"fields": ["confirmed_on", "published_at", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        lead = Participant.objects.filter(project=OuterRef("pk"), role=Participant.Role.LEAD)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(lead_name=Subquery(lead.values("municipality__short_name")[:1]))
+            .defer("occasion", "goal", "implementation", "benefit", "search_vector")
+        )
+
+    @admin.display(description="Hauptverantwortlich", ordering="lead_name")
+    def lead_name(self, obj):
+        return obj.lead_name or "–"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_project(project=form.instance)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            refresh_project(project=Project.objects.get(pk=object_id))
+        return response
+
+
+class DocumentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = [
+            "kind",
+            "title",
+            "slug",
+            "date",
+            "description",
+            "is_published",
+            "file",
+            "topics",
+            "tags",
+            "projects",
+            "court",
+            "file_number",
+            "tenor",
+            "author",
+            "source",
+            "licence",
+        ]
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if isinstance(file, UploadedFile):
+            self.file_type = validate_document(file, max_bytes=settings.DOCUMENT_MAX_BYTES)
+        return file
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("kind") == Document.Kind.COURT_DECISION:
+            for field in ("court", "file_number", "date"):
+                if not cleaned_data.get(field) and field not in self.errors:
+                    self.add_error(field, "Bei einer Gerichtsentscheidung bitte angeben.")
+        return cleaned_data
+
+    def save(self, commit=True):
+        document = super().save(commit=False)
+        if getattr(self, "file_type", None):
+            attach_document_file(document=document, upload=self.cleaned_data["file"], file_type=self.file_type)
+        if commit:
+            document.save()
+            self.save_m2m()
+        return document
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    form = DocumentAdminForm
+    list_display = ["title", "kind", "date", "is_published", "download_count"]
+    list_filter = ["kind", "is_published", "topics"]
+    date_hierarchy = "date"
+    search_fields = ["title", "description", "file_number", "court", "author"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["projects"]
+    filter_horizontal = ["topics"]
+    readonly_fields = [
+        "file_name",
+        "content_type",
+        "size",
+        "download_count",
+        "text_excerpt",
+        "created_at",
+        "updated_at",
+    ]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "date", "description", "is_published"]}),
+        ("Datei", {"fields": ["file", "file_name", "content_type", "size", "text_excerpt", "download_count"]}),
+        ("Einordnung", {"fields": ["topics", "tags", "projects"]}),
+        (
+            "Gerichtsentscheidung",
+            {"fields": ["court", "file_number", "tenor"], "description": "Nur bei der Art „Gerichtsentscheidung“."},
+        ),
+        ("Herkunft", {"fields": ["author", "source", "licence", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("search_vector")
+
+    @admin.display(description="Gefundener Text (Anfang)")
+    def text_excerpt(self, obj):
+        if not obj.pk:
+            return "–"
+        if not obj.text:
+            return "Kein Text gefunden: die Suche findet dieses Dokument nur über Titel, Beschreibung und Schlagworte."
+        return f"{obj.text[:400]} … ({len(obj.text):,} Zeichen)".replace(",", ".")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_document(document=form.instance)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            refresh_document(document=Document.objects.get(pk=object_id))
+        return response

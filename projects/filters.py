@@ -1,0 +1,379 @@
+"""The filters of /projekte/ and /dokumente/, with the counts shown beside each facet value."""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, F, Q, When
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from portal.filters import KernFilterForm
+from portal.models import Municipality
+from projects.models import Document, Participant, Project, Topic
+
+SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevanz", "neueste", "titel"
+FIRST_YEAR = 1990
+
+
+def _years():
+    return [(str(year), str(year)) for year in range(timezone.now().year + 1, FIRST_YEAR - 1, -1)]
+
+
+def _invalid(what: str) -> dict:
+    return {"invalid_choice": f"{what} gibt es nicht. Bitte wählen Sie aus der Liste.", "invalid_pk_value": ""}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    widget: str  # "checkboxes", "select" or "checkbox"
+    options: list[FacetOption]
+    empty_label: str = ""
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+class ProjectFilter(django_filters.FilterSet):
+    """Search, facets and sort of /projekte/; the parameters make a readable, shareable URL.
+
+    Within a facet the values are alternatives (Feuerwehr or Ordnung), across facets all must hold.
+    """
+
+    q = django_filters.CharFilter(
+        label="Suchbegriff",
+        method="filter_search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "z. B. Feuerwehr, Bauhof, Vergabestelle"}),
+    )
+    themenfeld = django_filters.ModelMultipleChoiceFilter(
+        label="Themenfeld",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topics",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_invalid("Dieses Themenfeld"),
+    )
+    regierungsbezirk = django_filters.ModelChoiceFilter(
+        label="Regierungsbezirk",
+        queryset=Municipality.objects.regierungsbezirke().only("pk", "slug", "short_name"),
+        to_field_name="slug",
+        method="filter_area",
+        empty_label="Alle Regierungsbezirke",
+        error_messages=_invalid("Diesen Regierungsbezirk"),
+    )
+    kreis = django_filters.ModelChoiceFilter(
+        label="Kreis",
+        queryset=Municipality.objects.kreise().only("pk", "slug", "short_name"),
+        to_field_name="slug",
+        method="filter_area",
+        empty_label="Alle Kreise",
+        error_messages=_invalid("Diesen Kreis"),
+    )
+    kommune = django_filters.ModelChoiceFilter(
+        label="Beteiligte Kommune",
+        queryset=Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "slug", "short_name"),
+        to_field_name="slug",
+        method="filter_participant",
+        empty_label="Alle Kommunen",
+        error_messages=_invalid("Diese Kommune"),
+    )
+    form = django_filters.MultipleChoiceFilter(
+        label="Form der Zusammenarbeit",
+        choices=Project.Form.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_invalid("Diese Form"),
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label="Stand",
+        choices=Project.Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_invalid("Diesen Stand"),
+    )
+    jahr = django_filters.ChoiceFilter(
+        label="Beginn im Jahr",
+        choices=_years,
+        method="filter_start_year",
+        empty_label="Alle Jahre",
+        error_messages=_invalid("Dieses Jahr"),
+    )
+    stichwort = django_filters.ModelChoiceFilter(
+        label="Stichwort",
+        queryset=Tag.objects.all(),
+        to_field_name="slug",
+        method="filter_tag",
+        empty_label="Alle Stichworte",
+        error_messages=_invalid("Dieses Stichwort"),
+    )
+    leuchtturm = django_filters.BooleanFilter(
+        label="Nur Leuchtturmprojekte", method="filter_lighthouse", widget=forms.CheckboxInput
+    )
+    sortierung = django_filters.ChoiceFilter(
+        label="Sortierung",
+        choices=[(SORT_RELEVANCE, "Relevanz"), (SORT_NEWEST, "Neueste zuerst"), (SORT_TITLE, "Titel (A–Z)")],
+        method="filter_nothing",
+        empty_label=None,
+        error_messages=_invalid("Diese Sortierung"),
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+        form = KernFilterForm
+
+    FACETS = ["themenfeld", "regierungsbezirk", "kreis", "kommune", "form", "status", "jahr", "stichwort", "leuchtturm"]
+
+    # --- filtering -----------------------------------------------------------------------------
+
+    def filter_search(self, queryset, name, value):
+        return queryset.matching(value)
+
+    def filter_topics(self, queryset, name, value):
+        links = Project.topics.through.objects.filter(topic__in=value)
+        return queryset.filter(pk__in=links.values("project_id")) if value else queryset
+
+    def filter_area(self, queryset, name, value):
+        return queryset.involving(value)
+
+    def filter_participant(self, queryset, name, value):
+        return queryset.filter(pk__in=Participant.objects.filter(municipality=value).values("project_id"))
+
+    def filter_start_year(self, queryset, name, value):
+        return queryset.filter(start__year=int(value))
+
+    def filter_tag(self, queryset, name, value):
+        items = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Project), tag=value)
+        return queryset.filter(pk__in=items.values("object_id"))
+
+    def filter_lighthouse(self, queryset, name, value):
+        return queryset.filter(is_lighthouse=True) if value else queryset
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    @property
+    def cleaned_data(self):
+        return self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
+
+    @property
+    def query(self) -> str:
+        return self.cleaned_data.get("q") or ""
+
+    @property
+    def sort(self) -> str:
+        chosen = self.cleaned_data.get("sortierung")
+        if chosen == SORT_RELEVANCE and not self.query:
+            return SORT_NEWEST
+        return chosen or (SORT_RELEVANCE if self.query else SORT_NEWEST)
+
+    @property
+    def active(self) -> bool:
+        """Whether anything narrows the list (the sort order does not)."""
+        return any(
+            value not in (None, "", [], False) for key, value in self.cleaned_data.items() if key != "sortierung"
+        )
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.query:
+            queryset = queryset.ranked(self.query)
+        if self.sort == SORT_RELEVANCE:
+            return queryset.order_by("-rank", "title")
+        return queryset.by_title() if self.sort == SORT_TITLE else queryset.newest_first()
+
+    # --- facets --------------------------------------------------------------------------------
+
+    def _queryset_without(self, excluded: str):
+        """The list as filtered by every facet but one: the counts of that facet's values."""
+        queryset = self.queryset
+        for name, value in self.cleaned_data.items():
+            if name != excluded and name != "sortierung":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.values("pk")
+
+    def _selected(self, name) -> set[str]:
+        return set(self.data.getlist(name)) if self.is_bound else set()
+
+    def facets(self) -> list[Facet]:
+        """Every facet with its values and how many projects each would show; one query per facet."""
+        facets = []
+        for name in self.FACETS:
+            base = self._queryset_without(name)
+            selected = self._selected(name)
+            facets.append(getattr(self, f"_facet_{name}")(name, base, selected))
+        return facets
+
+    def _options(self, rows, selected, *, keep_empty=False):
+        return [
+            FacetOption(value=str(value), label=label, count=count, selected=str(value) in selected)
+            for value, label, count in rows
+            if keep_empty or count or str(value) in selected
+        ]
+
+    def _facet_themenfeld(self, name, base, selected):
+        topics = Topic.objects.annotate(n=Count("projects", filter=Q(projects__in=base)))
+        rows = [(t.slug, t.name, t.n) for t in topics]
+        return Facet(name, "Themenfeld", "checkboxes", self._options(rows, selected, keep_empty=True))
+
+    def _area_rows(self, base, kind, parent_field):
+        """(slug, name, count) per area: a participant counts for its area, or is the area itself."""
+        participants = Participant.objects.filter(project__in=base, municipality__isnull=False)
+        area = Coalesce(
+            f"municipality__{parent_field}",
+            Case(When(municipality__kind=kind, then=F("municipality"))),
+        )
+        counts = dict(
+            participants.annotate(area=area)
+            .values("area")
+            .annotate(n=Count("project", distinct=True))
+            .values_list("area", "n")
+        )
+        areas = Municipality.objects.filter(kind=kind).only("pk", "slug", "short_name").by_name()
+        return [(a.slug, a.short_name, counts.get(a.pk, 0)) for a in areas]
+
+    def _facet_regierungsbezirk(self, name, base, selected):
+        rows = self._area_rows(base, Municipality.Kind.REGIERUNGSBEZIRK, "regierungsbezirk")
+        return Facet(
+            name, "Regierungsbezirk", "select", self._options(rows, selected, keep_empty=True), "Alle Regierungsbezirke"
+        )
+
+    def _facet_kreis(self, name, base, selected):
+        rows = self._area_rows(base, Municipality.Kind.KREIS, "kreis")
+        return Facet(name, "Kreis", "select", self._options(rows, selected, keep_empty=True), "Alle Kreise")
+
+    def _facet_kommune(self, name, base, selected):
+        rows = (
+            Participant.objects.filter(project__in=base, municipality__isnull=False)
+            .values_list("municipality__slug", "municipality__short_name")
+            .annotate(n=Count("project", distinct=True))
+            .order_by()
+        )
+        rows = sorted(rows, key=lambda row: _german_key(row[1]))
+        return Facet(name, "Beteiligte Kommune", "select", self._options(rows, selected), "Alle Kommunen")
+
+    def _choice_rows(self, base, field, choices):
+        counts = dict(Project.objects.filter(pk__in=base).order_by().values_list(field).annotate(n=Count("pk")))
+        return [(value, label, counts.get(value, 0)) for value, label in choices]
+
+    def _facet_form(self, name, base, selected):
+        rows = self._choice_rows(base, "form", Project.Form.choices)
+        return Facet(name, "Form der Zusammenarbeit", "checkboxes", self._options(rows, selected, keep_empty=True))
+
+    def _facet_status(self, name, base, selected):
+        rows = self._choice_rows(base, "status", Project.Status.choices)
+        return Facet(name, "Stand", "checkboxes", self._options(rows, selected, keep_empty=True))
+
+    def _facet_jahr(self, name, base, selected):
+        rows = (
+            Project.objects.filter(pk__in=base, start__isnull=False)
+            .annotate(year=ExtractYear("start"))
+            .order_by("-year")
+            .values_list("year")
+            .annotate(n=Count("pk"))
+        )
+        return Facet(
+            name, "Beginn im Jahr", "select", self._options(((y, str(y), n) for y, n in rows), selected), "Alle Jahre"
+        )
+
+    def _facet_stichwort(self, name, base, selected):
+        rows = (
+            TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Project), object_id__in=base)
+            .values_list("tag__slug", "tag__name")
+            .annotate(n=Count("object_id"))
+            .order_by("tag__name")
+        )
+        rows = sorted(rows, key=lambda row: _german_key(row[1]))
+        return Facet(name, "Stichwort", "select", self._options(rows, selected), "Alle Stichworte")
+
+    def _facet_leuchtturm(self, name, base, selected):
+        count = Project.objects.filter(pk__in=base, is_lighthouse=True).count()
+        option = FacetOption(value="on", label="Nur Leuchtturmprojekte", count=count, selected=bool(selected - {""}))
+        return Facet(name, "Leuchtturmprojekte", "checkbox", [option])
+
+
+def _german_key(text: str) -> str:
+    return text.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss")
+
+
+class DocumentFilter(django_filters.FilterSet):
+    """Search and filters of /dokumente/."""
+
+    q = django_filters.CharFilter(
+        label="Suchbegriff",
+        method="filter_search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "auch im Text der Dokumente"}),
+    )
+    art = django_filters.ChoiceFilter(
+        label="Art",
+        field_name="kind",
+        choices=Document.Kind.choices,
+        empty_label="Alle Arten",
+        error_messages=_invalid("Diese Art"),
+    )
+    jahr = django_filters.ChoiceFilter(
+        label="Jahr",
+        choices=_years,
+        method="filter_year",
+        empty_label="Alle Jahre",
+        error_messages=_invalid("Dieses Jahr"),
+    )
+    themenfeld = django_filters.ModelChoiceFilter(
+        label="Themenfeld",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        empty_label="Alle Themenfelder",
+        error_messages=_invalid("Dieses Themenfeld"),
+    )
+    kommune = django_filters.ModelChoiceFilter(
+        label="Kommune",
+        queryset=Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK)
+        .only("pk", "slug", "short_name")
+        .by_name(),
+        to_field_name="slug",
+        method="filter_area",
+        empty_label="Alle Kommunen",
+        error_messages=_invalid("Diese Kommune"),
+    )
+
+    class Meta:
+        model = Document
+        fields = []
+        form = KernFilterForm
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(date__year=int(value))
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(pk__in=Document.topics.through.objects.filter(topic=value).values("document_id"))
+
+    def filter_area(self, queryset, name, value):
+        return queryset.involving(value)
+
+    @property
+    def active(self) -> bool:
+        data = self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
+        return any(data.values())
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.active and self.form.cleaned_data.get("q"):
+            return queryset.order_by("-rank", "-date", "title")
+        return queryset

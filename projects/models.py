@@ -1,0 +1,324 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from portal.fields import MonthField
+from portal.models import Municipality, RichTextField
+from portal.uploads import ProtectedStorage
+from projects.querysets import DocumentQuerySet, ParticipantQuerySet, ProjectQuerySet
+
+
+class Topic(models.Model):
+    """A Themenfeld, e.g. "Feuerwehr & Katastrophenschutz"; editors maintain the list."""
+
+    name = models.CharField("Name", max_length=100, unique=True)
+    slug = models.SlugField("Adresse", max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    class Meta:
+        verbose_name = "Themenfeld"
+        verbose_name_plural = "Themenfelder"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Project(models.Model):
+    """A cooperation project, shown as its Steckbrief at /projekte/<slug>/."""
+
+    class Form(models.TextChoices):
+        AGREEMENT = "vereinbarung", "Öffentlich-rechtliche Vereinbarung"
+        ZWECKVERBAND = "zweckverband", "Zweckverband"
+        JOINT_ENTERPRISE = "kommunalunternehmen", "Gemeinsames Kommunalunternehmen"
+        WORKING_GROUP = "arbeitsgemeinschaft", "Arbeitsgemeinschaft"
+        COMPANY = "gesellschaft", "Privatrechtliche Gesellschaft"
+        INFORMAL = "informell", "Informelle Kooperation"
+
+    class Status(models.TextChoices):
+        PLANNED = "planung", "In Planung"
+        RUNNING = "umsetzung", "In Umsetzung"
+        COMPLETED = "abgeschlossen", "Abgeschlossen"
+        ENDED = "beendet", "Beendet"
+
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Adresse", max_length=200, unique=True, help_text="Teil der Adresse: /projekte/<adresse>/")
+    teaser = models.TextField("Kurzbeschreibung", max_length=600, help_text="Zwei bis drei Sätze für Listen.")
+    occasion = RichTextField(verbose_name="Anlass", blank=True)
+    goal = RichTextField(verbose_name="Ziel", blank=True)
+    implementation = RichTextField(verbose_name="Umsetzung", blank=True)
+    benefit = models.TextField("Gewinn der Kooperation", blank=True)
+    savings_eur_per_year = models.PositiveIntegerField("Einsparung in € pro Jahr", null=True, blank=True)
+    savings_percent = models.DecimalField(
+        "Einsparung in %",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    staff_effect_fte = models.DecimalField(
+        "Personaleffekt in Vollzeitstellen",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Eingesparte oder gemeinsam besser genutzte Stellen, z. B. 1,5.",
+    )
+    processing_time_percent = models.DecimalField(
+        "Bearbeitungszeit verkürzt um %",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    topics = models.ManyToManyField(Topic, verbose_name="Themenfelder", related_name="projects")
+    tags = TaggableManager("Stichworte", blank=True, help_text="Durch Kommas getrennt.")
+    form = models.CharField("Form der Zusammenarbeit", max_length=30, choices=Form.choices)
+    status = models.CharField("Stand", max_length=20, choices=Status.choices, default=Status.RUNNING)
+    start = MonthField("Beginn", null=True, blank=True, help_text="Monat und Jahr, z. B. 03.2021.")
+    end = MonthField("Ende", null=True, blank=True, help_text="Monat und Jahr; leer, solange es läuft.")
+    funding = models.CharField("Förderung", max_length=200, blank=True, help_text="z. B. Förderrichtlinie IKZ NRW")
+    website = models.URLField("Website", blank=True)
+
+    contact_name = models.CharField("Ansprechperson", max_length=200, blank=True)
+    contact_function = models.CharField("Funktion", max_length=200, blank=True)
+    contact_email = models.EmailField("E-Mail", blank=True)
+    contact_phone = models.CharField("Telefon", max_length=50, blank=True)
+    contact_consent = models.BooleanField(
+        "Kontakt veröffentlichen",
+        default=False,
+        help_text="Nur ankreuzen, wenn die Person der Veröffentlichung ihrer Kontaktdaten zugestimmt hat.",
+    )
+
+    is_lighthouse = models.BooleanField("Leuchtturmprojekt", default=False)
+    is_published = models.BooleanField("Veröffentlicht", default=False)
+    published_at = models.DateTimeField("Veröffentlicht am", null=True, blank=True, editable=False)
+    confirmed_on = models.DateField(
+        "Zuletzt bestätigt", null=True, blank=True, help_text="Wann die Kommune die Angaben zuletzt bestätigt hat."
+    )
+    created_at = models.DateTimeField("Angelegt", auto_now_add=True)
+    updated_at = models.DateTimeField("Geändert", auto_now=True)
+    # Title, texts, Themenfelder, Stichworte and participants; kept current by update_search_vectors().
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_vector", "updated_at"])
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Projekt"
+        verbose_name_plural = "Projekte"
+        ordering = ["title"]
+        indexes = [GinIndex(fields=["search_vector"]), models.Index(fields=["is_published", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                name="project_end_after_start",
+                violation_error_message="Das Ende liegt vor dem Beginn.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_effects(self):
+        return any(
+            value is not None
+            for value in (
+                self.savings_eur_per_year,
+                self.savings_percent,
+                self.staff_effect_fte,
+                self.processing_time_percent,
+            )
+        )
+
+    @property
+    def public_contact(self):
+        return self.contact_consent and bool(self.contact_name or self.contact_email or self.contact_phone)
+
+
+class Participant(models.Model):
+    """A participant of a project: a Kommune of NRW (with its role) or another organisation."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "Hauptverantwortlich"
+        PARTNER = "partner", "Beteiligt"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participants")
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name="Kommune in NRW",
+    )
+    organisation = models.CharField(
+        "Andere Organisation",
+        max_length=200,
+        blank=True,
+        help_text="Nur wenn keine Kommune in NRW: z. B. GPA NRW, ein IT-Dienstleister, eine Gemeinde in den "
+        "Niederlanden.",
+    )
+    role = models.CharField("Rolle", max_length=10, choices=Role.choices, default=Role.PARTNER)
+    note = models.CharField("Aufgabe im Projekt", max_length=200, blank=True, help_text="z. B. IT-Dienstleister")
+    position = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    history = HistoricalRecords()
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Beteiligte"
+        verbose_name_plural = "Beteiligte"
+        ordering = ["project", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(municipality__isnull=False) & Q(organisation=""))
+                | (Q(municipality__isnull=True) & ~Q(organisation="")),
+                name="participant_municipality_or_organisation",
+                violation_error_message="Bitte wählen Sie entweder eine Kommune oder nennen Sie eine Organisation.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="lead") | Q(municipality__isnull=False),
+                name="participant_lead_is_municipality",
+                violation_error_message="Hauptverantwortlich kann nur eine Kommune in NRW sein.",
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(role="lead"),
+                name="participant_one_lead",
+                violation_error_message="Ein Projekt hat höchstens eine hauptverantwortliche Kommune.",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "municipality"],
+                name="participant_municipality_once",
+                violation_error_message="Diese Kommune ist schon beteiligt.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.municipality.short_name if self.municipality_id else self.organisation
+
+    @property
+    def is_lead(self):
+        return self.role == self.Role.LEAD
+
+
+def project_image_path(instance, filename):
+    return f"projekte/{instance.project_id}/{filename}"
+
+
+class ProjectImage(models.Model):
+    """A picture of the project; the upload is kept, the site shows renditions made with Pillow."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField("Bild", upload_to=project_image_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    # Renditions (WebP): made by projects.services.create_renditions.
+    small = models.ImageField(upload_to=project_image_path, blank=True, editable=False)
+    large = models.ImageField(upload_to=project_image_path, blank=True, editable=False)
+    alt_text = models.CharField(
+        "Alternativtext",
+        max_length=300,
+        help_text="Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können.",
+    )
+    caption = models.CharField("Bildunterschrift", max_length=300, blank=True)
+    credit = models.CharField("Bildnachweis", max_length=200, blank=True, help_text="z. B. © Stadt Beispiel")
+    position = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Bild"
+        verbose_name_plural = "Bilder"
+        ordering = ["project", "position", "pk"]
+
+    def __str__(self):
+        return self.alt_text
+
+
+def document_path(instance, filename):
+    return f"{instance.kind}/{filename}"
+
+
+class Document(models.Model):
+    """A document of the library: an agreement, a council paper, a court decision, an article …"""
+
+    class Kind(models.TextChoices):
+        AGREEMENT = "vereinbarung", "Öffentlich-rechtliche Vereinbarung"
+        STATUTE = "satzung", "Satzung"
+        COUNCIL_PAPER = "beschlussvorlage", "Beschlussvorlage"
+        PRESS = "presseartikel", "Presseartikel"
+        COURT_DECISION = "gerichtsentscheidung", "Gerichtsentscheidung"
+        ARTICLE = "fachartikel", "Fachartikel / Literatur"
+        TEMPLATE = "muster", "Muster / Checkliste"
+        PRESENTATION = "praesentation", "Präsentation"
+        OTHER = "sonstiges", "Sonstiges"
+
+    kind = models.CharField("Art", max_length=30, choices=Kind.choices)
+    title = models.CharField("Titel", max_length=300)
+    slug = models.SlugField("Adresse", max_length=200, unique=True)
+    date = models.DateField("Datum", null=True, blank=True, help_text="Datum des Dokuments oder der Entscheidung.")
+    description = models.TextField("Beschreibung", blank=True)
+    tags = TaggableManager("Schlagworte", blank=True, help_text="Durch Kommas getrennt.")
+    topics = models.ManyToManyField(Topic, verbose_name="Themenfelder", related_name="documents", blank=True)
+    projects = models.ManyToManyField(Project, verbose_name="Projekte", related_name="documents", blank=True)
+    court = models.CharField("Gericht", max_length=200, blank=True)
+    file_number = models.CharField("Aktenzeichen", max_length=100, blank=True)
+    tenor = models.TextField("Tenor", blank=True)
+    author = models.CharField("Autorin oder Autor", max_length=200, blank=True)
+    source = models.CharField("Quelle", max_length=300, blank=True)
+    licence = models.CharField("Lizenz oder Nutzungsrecht", max_length=200, blank=True)
+
+    # Served by a view (download count, correct name, drafts hidden), never as a /media/ file.
+    file = models.FileField("Datei", storage=ProtectedStorage(), upload_to=document_path)
+    file_name = models.CharField("Dateiname beim Herunterladen", max_length=120, editable=False)
+    content_type = models.CharField("Dateityp", max_length=120, editable=False)
+    size = models.PositiveBigIntegerField("Größe in Bytes", default=0, editable=False)
+    text = models.TextField("Text der Datei", blank=True, editable=False)
+    download_count = models.PositiveIntegerField("Downloads", default=0, editable=False)
+
+    is_published = models.BooleanField("Veröffentlicht", default=True)
+    created_at = models.DateTimeField("Angelegt", auto_now_add=True)
+    updated_at = models.DateTimeField("Geändert", auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(
+        m2m_fields=[topics, projects], excluded_fields=["search_vector", "updated_at", "download_count", "text"]
+    )
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Dokument"
+        verbose_name_plural = "Dokumente"
+        ordering = ["-date", "title"]
+        indexes = [GinIndex(fields=["search_vector"]), models.Index(fields=["kind", "-date"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:document", kwargs={"slug": self.slug})
+
+    def get_download_url(self):
+        return reverse("projects:download", kwargs={"slug": self.slug})
+
+    @property
+    def is_court_decision(self):
+        return self.kind == self.Kind.COURT_DECISION
+
+    @property
+    def file_label(self):
+        return self.file_name.rsplit(".", 1)[-1].upper() if "." in self.file_name else ""

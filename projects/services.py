@@ -1,0 +1,109 @@
+"""Writes of the project database: publishing, uploaded files, and the stored search vectors."""
+
+import io
+import logging
+import re
+import zipfile
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from PIL import Image, ImageOps
+from pypdf import PdfReader
+
+from portal.uploads import DOCX, ODT, PDF, FileType, clean_file_name
+from projects.models import Document, Project, ProjectImage
+
+logger = logging.getLogger(__name__)
+
+# Widths of the renditions the site shows (the upload itself is kept for later needs).
+RENDITION_WIDTHS = {"small": 480, "large": 1200}
+# Enough for any agreement or council paper; a 2,000-page PDF is not read to the end.
+MAX_TEXT_PAGES = 500
+MAX_TEXT_CHARS = 2_000_000
+
+
+def publish_projects(*, projects) -> int:
+    """Publish the given projects; the first publication date is kept when one is published again."""
+    with transaction.atomic():
+        now = timezone.now()
+        projects.filter(published_at__isnull=True).update(published_at=now)
+        return projects.filter(is_published=False).update(is_published=True, updated_at=now)
+
+
+def unpublish_projects(*, projects) -> int:
+    return projects.filter(is_published=True).update(is_published=False, updated_at=timezone.now())
+
+
+def refresh_project(*, project: Project) -> None:
+    """After an edit (fields, participants, images, Stichworte): renditions, publication date, search vector."""
+    for image in project.images.filter(small=""):
+        create_renditions(image=image)
+    if project.is_published and project.published_at is None:
+        Project.objects.filter(pk=project.pk).update(published_at=timezone.now())
+    Project.objects.filter(pk=project.pk).update_search_vectors()
+
+
+def create_renditions(*, image: ProjectImage) -> ProjectImage:
+    """WebP renditions of an uploaded picture, turned upright as the camera meant it."""
+    with image.image.open("rb") as file, Image.open(file) as original:
+        picture = ImageOps.exif_transpose(original).convert("RGB")
+    stem = image.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for field, width in RENDITION_WIDTHS.items():
+        copy = picture.copy()
+        copy.thumbnail((width, width * 4))
+        buffer = io.BytesIO()
+        copy.save(buffer, "WEBP", quality=80)
+        getattr(image, field).save(f"{stem}-{width}.webp", ContentFile(buffer.getvalue()), save=False)
+    image.save(update_fields=list(RENDITION_WIDTHS))
+    return image
+
+
+def attach_document_file(*, document: Document, upload, file_type: FileType) -> None:
+    """Set the file of a document (not saved yet): download name, type, size and the text for search.
+
+    A file whose text cannot be read is still accepted; it is then found by its title and description only.
+    """
+    document.file = upload
+    document.file_name = clean_file_name(upload.name, file_type.extension)
+    document.content_type = file_type.content_type
+    document.size = upload.size
+    document.text = extract_text(upload, file_type)
+
+
+def extract_text(file, file_type: FileType) -> str:
+    try:
+        file.seek(0)
+        if file_type == PDF:
+            reader = PdfReader(file)
+            parts = []
+            for page in reader.pages[:MAX_TEXT_PAGES]:
+                parts.append(page.extract_text() or "")
+                if sum(map(len, parts)) > MAX_TEXT_CHARS:
+                    break
+            text = "\n".join(parts)
+        elif file_type in (DOCX, ODT):
+            part = "word/document.xml" if file_type == DOCX else "content.xml"
+            with zipfile.ZipFile(file) as package:
+                xml = package.read(part).decode("utf-8", "replace")
+            text = re.sub(r"<[^>]+>", " ", re.sub(r"</(w:p|text:p|text:h)>", "\n", xml))
+        else:
+            text = ""
+    except Exception:  # noqa: BLE001 - a damaged file must not block the upload
+        logger.warning("Text of %s could not be read", getattr(file, "name", "a file"), exc_info=True)
+        text = ""
+    finally:
+        file.seek(0)
+    # PostgreSQL text cannot hold NUL characters.
+    return " ".join(text.replace("\x00", " ").split(" "))[:MAX_TEXT_CHARS].strip()
+
+
+def refresh_document(*, document: Document) -> None:
+    """After an edit (fields, Themenfelder, Schlagworte): the stored search vector."""
+    Document.objects.filter(pk=document.pk).update_search_vectors()
+
+
+def count_download(*, document: Document) -> None:
+    """One more download; nothing about the person is stored."""
+    Document.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)

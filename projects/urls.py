@@ -1,0 +1,15 @@
+from django.urls import path, re_path
+
+from projects import views
+
+app_name = "projects"
+
+urlpatterns = [
+    path("projekte/", views.project_list, name="list"),
+    re_path(r"^projekte/export\.(?P<file_format>csv|json)$", views.project_export, name="export"),
+    path("projekte/<slug:slug>/", views.project_detail, name="detail"),
+    path("dokumente/", views.document_list, name="documents"),
+    path("dokumente/rechtsprechung/", views.court_decisions, name="court_decisions"),
+    path("dokumente/<slug:slug>/", views.document_detail, name="document"),
+    path("dokumente/<slug:slug>/datei/", views.document_download, name="download"),
+]
