@@ -4,6 +4,7 @@ No tiles, no map library, no request to another server. The boundaries come from
 (portal/data/kommunen.json), so every page that shows the map shows ATTRIBUTION.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -35,6 +36,22 @@ class MapArea:
     css_class: str = ""
 
 
+def path_bounds(shape: str) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) of an SVG path as the derive script writes it: "M x y l dx dy … z"."""
+    xs, ys = [], []
+    x = y = 0.0
+    for command, numbers in re.findall(r"([MlZz])([^MlZz]*)", shape):
+        values = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", numbers)]
+        for i in range(0, len(values) - 1, 2):
+            if command == "M" and i == 0:
+                x, y = values[0], values[1]
+            else:
+                x, y = x + values[i], y + values[i + 1]
+            xs.append(x)
+            ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 @dataclass
 class NrwMap:
     areas: list[MapArea]
@@ -42,9 +59,16 @@ class NrwMap:
     legend: list[tuple[str, str]] = field(default_factory=list)
     highlight: Municipality | None = None
     markers: list[tuple[float, float]] = field(default_factory=list)
+    # The part of the map to show, "x y width height"; the whole of NRW by default.
+    view_box: str = f"0 0 {MAP_WIDTH} {MAP_HEIGHT}"
     width: int = MAP_WIDTH
     height: int = MAP_HEIGHT
     attribution: str = ATTRIBUTION
+
+    @property
+    def marker_radius(self):
+        """Markers keep their size on screen however far the view is zoomed in."""
+        return round(float(self.view_box.split()[2]) / 100, 1)
 
     # The hundreds of links and paths are joined here rather than in a template loop: ten times faster.
     @cached_property
@@ -120,4 +144,22 @@ def participants_map(participants) -> NrwMap:
         for p in kommunen
     ]
     markers = [(p.municipality.map_x, p.municipality.map_y) for p in kommunen if p.municipality.is_gemeinde]
-    return NrwMap(areas=areas, borders=borders, markers=markers)
+    return NrwMap(areas=areas, borders=borders, markers=markers, view_box=_view_around(areas))
+
+
+# A project's map shows at least this share of NRW's width, so the region around the partners stays recognisable.
+MIN_VIEW_SHARE = 0.4
+
+
+def _view_around(areas: list[MapArea]) -> str:
+    """A square view of the map around the areas, with some of the land around them."""
+    if not areas:
+        return f"0 0 {MAP_WIDTH} {MAP_HEIGHT}"
+    bounds = [path_bounds(area.shape) for area in areas]
+    left, top = min(b[0] for b in bounds), min(b[1] for b in bounds)
+    right, bottom = max(b[2] for b in bounds), max(b[3] for b in bounds)
+    size = min(max(right - left, bottom - top) * 1.4, MAP_WIDTH * 1.0)
+    size = max(size, MAP_WIDTH * MIN_VIEW_SHARE)
+    x = min(max((left + right - size) / 2, 0), MAP_WIDTH - size)
+    y = min(max((top + bottom - size) / 2, 0), MAP_HEIGHT - size)
+    return f"{x:.0f} {y:.0f} {size:.0f} {size:.0f}"

@@ -224,7 +224,7 @@ class ProjectFilter(django_filters.FilterSet):
         ]
 
     def _facet_themenfeld(self, name, base, selected):
-        topics = Topic.objects.annotate(n=Count("projects", filter=Q(projects__in=base)))
+        topics = Topic.objects.annotate(n=Count("projects", filter=Q(projects__in=base))).order_by("position", "name")
         rows = [(t.slug, t.name, t.n) for t in topics]
         return Facet(name, "Themenfeld", "checkboxes", self._options(rows, selected, keep_empty=True))
 
