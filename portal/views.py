@@ -8,7 +8,7 @@ from portal.maps import directory_map, locator_map
 from portal.models import Municipality, Page
 from portal.services import submit_contact_message
 from portal.spam import rate_limited
-from projects.models import Participant, Project
+from projects.models import Document, Participant, Project
 
 # Pages that carry a form below their text.
 PAGE_FORMS = {"kontakt": ContactForm, "barrierefreiheit": AccessibilityFeedbackForm}
@@ -49,6 +49,8 @@ def form_sent(request, slug):
 
 # Kommunen shown in the site search; the rest are a link away in the directory.
 SEARCH_MUNICIPALITIES = 10
+# Projects and documents shown in the site search; the rest are a link away in their list.
+SEARCH_PREVIEW = 5
 
 
 def search(request):
@@ -58,13 +60,21 @@ def search(request):
     found = Municipality.objects.search(query) if query else Municipality.objects.none()
     municipalities_count = found.count() if query else 0
     municipalities = list(found.defer("shape").by_name()[:SEARCH_MUNICIPALITIES]) if municipalities_count else []
+    found_projects = Project.objects.published().search(query) if query else Project.objects.none()
+    found_documents = Document.objects.published().search(query) if query else Document.objects.none()
+    projects_count = found_projects.count() if query else 0
+    documents_count = found_documents.count() if query else 0
     context = {
         "form": form,
         "query": query,
         "pages": pages,
         "municipalities": municipalities,
         "municipalities_count": municipalities_count,
-        "total": len(pages) + municipalities_count,
+        "projects": list(found_projects.with_list_data()[:SEARCH_PREVIEW]) if projects_count else [],
+        "projects_count": projects_count,
+        "documents": list(found_documents.defer("text", "search_vector")[:SEARCH_PREVIEW]) if documents_count else [],
+        "documents_count": documents_count,
+        "total": len(pages) + municipalities_count + projects_count + documents_count,
     }
     return render(request, "portal/search.html", context)
 

@@ -1,7 +1,7 @@
 import pytest
 
 from portal.querysets import UMLAUTS_BASE, fold_text
-from tests.factories import PageFactory
+from tests.factories import DocumentFactory, PageFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +24,32 @@ def test_search_without_match_offers_help(client):
     assert "Wir haben nichts gefunden." in html
 
 
-def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries):
-    PageFactory(title="Kooperation eins", body="<p>Abwasser</p>")
-    with django_assert_num_queries(2):
-        client.get("/suche/", {"q": "Abwasser"})
+@pytest.mark.parametrize("count", [1, 3])
+def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries, count):
+    for n in range(count):
+        PageFactory(title=f"Kooperation {n}", body="<p>Abwasser</p>")
+        ProjectFactory(slug=f"abwasser-{n}", teaser="Gemeinsame Abwasserbeseitigung.", title=f"Abwasser {n}")
+        DocumentFactory(slug=f"abwasser-{n}", title=f"Abwasservertrag {n}", text="Abwasser")
 
-    PageFactory(title="Kooperation zwei", body="<p>Abwasser</p>")
-    PageFactory(title="Kooperation drei", body="<p>Abwasser</p>")
-    with django_assert_num_queries(2):
+    # Pages, Kommunen (count), projects (count, list, Themenfelder, participants), documents (count, list).
+    with django_assert_num_queries(8):
         response = client.get("/suche/", {"q": "Abwasser"})
-    assert len(response.context["pages"]) == 3
+
+    assert len(response.context["pages"]) == count
+    assert response.context["projects_count"] == count
+    assert response.context["documents_count"] == count
+
+
+def test_search_finds_projects_and_documents_with_links_to_their_lists(client):
+    ProjectFactory(slug="feuerwehr", title="Gemeinsame Feuerwehrschule", teaser="Die Feuerwehren bilden gemeinsam aus.")
+    DocumentFactory(slug="v", title="Vereinbarung", text="Ausbildung der Feuerwehren")
+
+    html = client.get("/suche/", {"q": "Feuerwehr"}).content.decode()
+
+    assert "Projekte (1)" in html
+    assert 'href="/projekte/feuerwehr/"' in html
+    assert "Dokumente (1)" in html
+    assert 'href="/dokumente/v/"' in html
 
 
 def test_search_finds_kommunen_by_name_however_umlauts_are_typed(client):
