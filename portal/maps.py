@@ -68,7 +68,7 @@ class NrwMap:
     @property
     def marker_radius(self):
         """Markers keep their size on screen however far the view is zoomed in."""
-        return round(float(self.view_box.split()[2]) / 100, 1)
+        return f"{float(self.view_box.split()[2]) / 100:.1f}"  # a string: templates would write "5,0"
 
     # The hundreds of links and paths are joined here rather than in a template loop: ten times faster.
     @cached_property

@@ -5,7 +5,8 @@ from django.contrib.admin.sites import site
 from django.core.management import call_command
 from django.urls import reverse
 
-from portal.demo import PAGES
+from portal.demo import PAGES, create_missing_pages
+from portal.management.commands import load_demo_data
 from portal.models import Page
 from tests.factories import PageFactory
 
@@ -104,6 +105,13 @@ def test_admin_uses_german_titles_for_the_editors(admin_client):
     assert "Seiten" in response.content.decode()
 
 
+@pytest.fixture
+def pages_only(monkeypatch):
+    # The other apps' demo content takes seconds to load and has its own tests (tests/projects/test_demo.py).
+    monkeypatch.setattr(load_demo_data, "DEMO_LOADERS", [("Seiten", lambda: create_missing_pages(Page))])
+
+
+@pytest.mark.usefixtures("pages_only")
 def test_load_demo_data_is_idempotent():
     call_command("load_demo_data", verbosity=0)
     before = Page.objects.count()
@@ -113,6 +121,7 @@ def test_load_demo_data_is_idempotent():
     assert Page.objects.count() == before == len(PAGES)
 
 
+@pytest.mark.usefixtures("pages_only")
 def test_load_demo_data_keeps_editors_changes():
     Page.objects.filter(slug="impressum").update(title="Impressum (geändert)")
 

@@ -4,15 +4,21 @@ Existing records are never overwritten, so editors' changes survive. Each app ad
 demo content to DEMO_LOADERS as its issue lands.
 """
 
+import tempfile
+from pathlib import Path
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test import override_settings
 
 from portal.demo import create_missing_pages
 from portal.models import Page
+from projects.demo import create_demo_projects
 
 # (label, function returning the number of records created)
 DEMO_LOADERS = [
     ("Seiten", lambda: create_missing_pages(Page)),
+    ("Projekte und Dokumente", create_demo_projects),
 ]
 
 
@@ -23,6 +29,16 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Nur anzeigen, was angelegt würde.")
 
     def handle(self, *args, dry_run=False, verbosity=1, **options):
+        if dry_run:
+            # The database is rolled back; the files the loaders write go to a folder that is deleted.
+            with (
+                tempfile.TemporaryDirectory() as scratch,
+                override_settings(MEDIA_ROOT=Path(scratch) / "media", PROTECTED_MEDIA_ROOT=Path(scratch) / "protected"),
+            ):
+                return self.load(dry_run=True, verbosity=verbosity)
+        return self.load(dry_run=False, verbosity=verbosity)
+
+    def load(self, *, dry_run, verbosity):
         with transaction.atomic():
             for label, loader in DEMO_LOADERS:
                 created = loader()
