@@ -82,6 +82,8 @@ def search(request):
 # --- Kommunen ------------------------------------------------------------------------------------
 
 MUNICIPALITIES_PER_PAGE = 50
+# Projects of a Kommune shown on its page per role; all of them are a link away in the project list.
+PROJECTS_SHOWN = 12
 
 
 def without_empty_parameters(request):
@@ -133,8 +135,11 @@ def municipality_detail(request, slug):
         "municipality": municipality,
         "members": list(Municipality.objects.members_of(municipality).defer("shape").by_name()),
         "map": locator_map(municipality),
-        "lead_projects": list(projects.with_participant(municipality, role=Participant.Role.LEAD)),
-        "partner_projects": list(projects.with_participant(municipality, role=Participant.Role.PARTNER)),
+        "project_counts": Participant.objects.project_counts_of(municipality),
+        "lead_projects": list(projects.with_participant(municipality, role=Participant.Role.LEAD)[:PROJECTS_SHOWN]),
+        "partner_projects": list(
+            projects.with_participant(municipality, role=Participant.Role.PARTNER)[:PROJECTS_SHOWN]
+        ),
         "partners": list(Participant.objects.partners_of(municipality)),
     }
     return render(request, "portal/municipality_detail.html", context)

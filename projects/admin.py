@@ -84,9 +84,8 @@ class RegierungsbezirkFilter(admin.SimpleListFilter):
         return [(rb.slug, rb.short_name) for rb in Municipality.objects.regierungsbezirke().by_name()]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.involving(Municipality.objects.get(slug=self.value()))
-        return queryset
+        bezirk = Municipality.objects.regierungsbezirke().filter(slug=self.value()).first() if self.value() else None
+        return queryset.involving(bezirk) if bezirk else queryset
 
 
 @admin.action(description="Ausgewählte Projekte veröffentlichen", permissions=["change"])
@@ -156,7 +155,37 @@ class ProjectAdmin(SimpleHistoryAdmin):
         return response
 
 
+class _StoredFile(str):
+    """The stored file as the file widget shows it: its name, linked to the download view."""
+
+    def __new__(cls, name, url):
+        value = super().__new__(cls, name)
+        value.url = url
+        return value
+
+
+class DocumentFileInput(forms.ClearableFileInput):
+    """Documents lie outside the public media; the widget links the current file to its download view."""
+
+    def is_initial(self, value):
+        # FieldFile.url raises for a storage without URLs; the name tells whether there is a file.
+        return bool(value and getattr(value, "name", None))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.is_initial(value) and getattr(self, "download_url", None):
+            context["widget"]["value"] = _StoredFile(value.name.rsplit("/", 1)[-1], self.download_url)
+        return context
+
+
 class DocumentAdminForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = DocumentFileInput()
+        if self.instance.pk:
+            widget.download_url = self.instance.get_download_url()
+        self.fields["file"].widget = widget
+
     class Meta:
         model = Document
         fields = [

@@ -5,6 +5,7 @@ Contact persons are left out: open data holds what the projects did, not who to 
 
 import csv
 
+from django.db.models import Prefetch
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 
@@ -45,7 +46,12 @@ CHUNK = 500
 
 
 def _export_queryset(projects):
-    return projects.with_list_data().prefetch_related("tags", "participants__municipality")
+    from projects.models import Participant
+
+    participants = Participant.objects.select_related("municipality").defer("municipality__shape")
+    return projects.prefetch_related("topics", "tags", Prefetch("participants", queryset=participants)).defer(
+        "occasion", "goal", "implementation", "benefit", "search_vector"
+    )
 
 
 def _record(project, request) -> dict:
@@ -93,7 +99,9 @@ def _csv_cell(value) -> str:
         return ", ".join(value)
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
-    return str(value)
+    value = str(value)
+    # A cell starting like a formula would run as one in a spreadsheet.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
 class _Echo:

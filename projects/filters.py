@@ -8,14 +8,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, F, Q, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
 from portal.filters import KernFilterForm
+from portal.forms_rendering import PlainSelect
 from portal.models import Municipality
 from projects.models import Document, Participant, Project, Topic
 
 SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevanz", "neueste", "titel"
-FIRST_YEAR = 1990
+FIRST_YEAR = 1950
 
 
 def _years():
@@ -23,7 +27,7 @@ def _years():
 
 
 def _invalid(what: str) -> dict:
-    return {"invalid_choice": f"{what} gibt es nicht. Bitte wählen Sie aus der Liste.", "invalid_pk_value": ""}
+    return {"invalid_choice": f"{what} gibt es nicht. Bitte wählen Sie aus der Liste."}
 
 
 @dataclass
@@ -45,6 +49,15 @@ class Facet:
     @property
     def selected(self):
         return [option for option in self.options if option.selected]
+
+    @cached_property
+    def options_html(self):
+        """The <option> elements of a select facet; joined here, not in a template loop (the Kommune list is long)."""
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{} ({})</option>',
+            ((o.value, mark_safe(" selected") if o.selected else "", o.label, o.count) for o in self.options),
+        )
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -186,6 +199,12 @@ class ProjectFilter(django_filters.FilterSet):
             value not in (None, "", [], False) for key, value in self.cleaned_data.items() if key != "sortierung"
         )
 
+    def narrowed(self):
+        """The projects the filters leave, without ranking or order (for the export)."""
+        if not self.is_bound:
+            return self.queryset
+        return super().filter_queryset(self.queryset) if self.is_valid() else self.queryset.none()
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.query:
@@ -258,7 +277,7 @@ class ProjectFilter(django_filters.FilterSet):
         rows = (
             Participant.objects.filter(project__in=base, municipality__isnull=False)
             .values_list("municipality__slug", "municipality__short_name")
-            .annotate(n=Count("project", distinct=True))
+            .annotate(n=Count("pk"))  # a Kommune takes part in a project once
             .order_by()
         )
         rows = sorted(rows, key=lambda row: _german_key(row[1]))
@@ -348,6 +367,7 @@ class DocumentFilter(django_filters.FilterSet):
         method="filter_area",
         empty_label="Alle Kommunen",
         error_messages=_invalid("Diese Kommune"),
+        widget=PlainSelect,
     )
 
     class Meta:
@@ -371,9 +391,3 @@ class DocumentFilter(django_filters.FilterSet):
     def active(self) -> bool:
         data = self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
         return any(data.values())
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if self.active and self.form.cleaned_data.get("q"):
-            return queryset.order_by("-rank", "-date", "title")
-        return queryset

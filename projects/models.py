@@ -290,7 +290,9 @@ class Document(models.Model):
     text = models.TextField("Text der Datei", blank=True, editable=False)
     download_count = models.PositiveIntegerField("Downloads", default=0, editable=False)
 
-    is_published = models.BooleanField("Veröffentlicht", default=True)
+    is_published = models.BooleanField(
+        "Veröffentlicht", default=False, help_text="Erst ankreuzen, wenn das Dokument öffentlich sein darf."
+    )
     created_at = models.DateTimeField("Angelegt", auto_now_add=True)
     updated_at = models.DateTimeField("Geändert", auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
@@ -303,8 +305,18 @@ class Document(models.Model):
     class Meta:
         verbose_name = "Dokument"
         verbose_name_plural = "Dokumente"
-        ordering = ["-date", "title"]
-        indexes = [GinIndex(fields=["search_vector"]), models.Index(fields=["kind", "-date"])]
+        ordering = [models.F("date").desc(nulls_last=True), "title"]
+        indexes = [
+            GinIndex(fields=["search_vector"]),
+            models.Index(fields=["kind", "-date"]),
+            # The library's default order: newest first, published only.
+            models.Index(
+                models.F("date").desc(nulls_last=True),
+                "title",
+                condition=Q(is_published=True),
+                name="document_published_by_date",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -102,24 +102,43 @@ class ProjectQuerySet(models.QuerySet):
         return self.order_by(F("published_at").desc(nulls_last=True), "-created_at")
 
     def similar_to(self, project, limit: int = 4):
-        """Published projects sharing Themenfelder with the project or working in the same Kreise, best first."""
+        """Published projects sharing Themenfelder with the project or working in the same Kreise, best first.
+
+        The project's Themenfelder and Kreise are read first (two small queries), so that the ranking
+        query compares with plain lists instead of joining the whole participant table.
+        """
         from portal.models import Municipality
         from projects.models import Participant
 
-        topics = project.topics.through.objects.filter(project=project).values("topic_id")
-        units = Municipality.objects.filter(
-            Q(gemeinden__participations__project=project)
-            | Q(participations__project=project, kind__in=Municipality.KREIS_LEVEL_KINDS)
-        ).values("pk")
-        nearby = Participant.objects.filter(project=OuterRef("pk")).filter(
-            Q(municipality__in=units) | Q(municipality__kreis__in=units)
+        links = self.model.topics.through.objects
+        topic_ids = list(links.filter(project=project).values_list("topic_id", flat=True))
+        # The Kreis or kreisfreie Stadt of each participating Kommune.
+        unit_ids = [
+            kreis_id or (pk if kind in Municipality.KREIS_LEVEL_KINDS else None)
+            for pk, kreis_id, kind in Participant.objects.filter(
+                project=project, municipality__isnull=False
+            ).values_list("municipality", "municipality__kreis", "municipality__kind")
+        ]
+        unit_ids = [pk for pk in unit_ids if pk]
+        in_units = Participant.objects.filter(Q(municipality__in=unit_ids) | Q(municipality__kreis__in=unit_ids))
+        candidates = links.filter(topic_id__in=topic_ids).values("project_id").union(in_units.values("project_id"))
+        shared = (
+            links.filter(project=OuterRef("pk"), topic_id__in=topic_ids)
+            .order_by()
+            .values("project")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
         return (
             self.published()
+            .filter(pk__in=candidates)
             .exclude(pk=project.pk)
-            .annotate(shared_topics=Count("topics", filter=Q(topics__in=topics), distinct=True), nearby=Exists(nearby))
-            .filter(Q(shared_topics__gt=0) | Q(nearby=True))
+            .annotate(
+                shared_topics=Coalesce(Subquery(shared, output_field=models.IntegerField()), 0),
+                nearby=Exists(in_units.filter(project=OuterRef("pk"))),
+            )
             .annotate(score=F("shared_topics") * 2 + models.Case(models.When(nearby=True, then=1), default=0))
+            .only("title", "slug", "is_lighthouse")
             .order_by("-score", "-is_lighthouse", "title")[:limit]
         )
 
@@ -170,13 +189,17 @@ class DocumentQuerySet(models.QuerySet):
             Left("text", HEADLINE_TEXT_CHARS),
             output_field=models.TextField(),
         )
-        return self.filter(search_vector=found).annotate(
-            rank=SearchRank(F("search_vector"), found), headline=headline(text, found)
+        return (
+            self.filter(search_vector=found)
+            .annotate(rank=SearchRank(F("search_vector"), found), headline=headline(text, found))
+            .order_by("-rank", F("date").desc(nulls_last=True), "title")
         )
 
     def involving(self, area):
         """Documents of projects in which the area (or a Kommune in it) takes part."""
-        links = self.model.projects.through.objects.filter(_participants_filter("project__participants__", area))
+        links = self.model.projects.through.objects.filter(
+            _participants_filter("project__participants__", area), project__is_published=True
+        )
         return self.filter(pk__in=links.values("document_id"))
 
     def with_list_data(self):
@@ -196,11 +219,20 @@ class DocumentQuerySet(models.QuerySet):
 class ParticipantQuerySet(models.QuerySet):
     def project_counts(self) -> dict[int, int]:
         """Municipality id → number of published projects it takes part in (for the map of /kommunen/)."""
+        # A Kommune takes part in a project once (a unique constraint), so the rows are the projects.
         return dict(
             self.filter(project__is_published=True, municipality__isnull=False)
             .values_list("municipality")
-            .annotate(n=Count("project", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by()
+        )
+
+    def project_counts_of(self, municipality) -> dict[str, int]:
+        """How many published projects the Kommune leads and takes part in: {"lead": …, "partner": …}."""
+        mine = self.filter(municipality=municipality, project__is_published=True)
+        return mine.aggregate(
+            lead=Count("pk", filter=Q(role="lead")),
+            partner=Count("pk", filter=Q(role="partner")),
         )
 
     def partners_of(self, municipality):

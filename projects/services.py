@@ -7,7 +7,7 @@ import zipfile
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from PIL import Image, ImageOps
 from pypdf import PdfReader
@@ -22,18 +22,30 @@ RENDITION_WIDTHS = {"small": 480, "large": 1200}
 # Enough for any agreement or council paper; a 2,000-page PDF is not read to the end.
 MAX_TEXT_PAGES = 500
 MAX_TEXT_CHARS = 2_000_000
+# The XML of a DOCX or ODT is read only up to this size unpacked.
+MAX_XML_BYTES = 20_000_000
 
 
-def publish_projects(*, projects) -> int:
-    """Publish the given projects; the first publication date is kept when one is published again."""
+def publish_projects(*, projects: QuerySet[Project]) -> int:
+    """Publish the given projects, each saved as a new version; the first publication date is kept."""
+    return _set_published(projects.filter(is_published=False), True)
+
+
+def unpublish_projects(*, projects: QuerySet[Project]) -> int:
+    return _set_published(projects.filter(is_published=True), False)
+
+
+def _set_published(projects, published: bool) -> int:
+    count = 0
     with transaction.atomic():
-        now = timezone.now()
-        projects.filter(published_at__isnull=True).update(published_at=now)
-        return projects.filter(is_published=False).update(is_published=True, updated_at=now)
-
-
-def unpublish_projects(*, projects) -> int:
-    return projects.filter(is_published=True).update(is_published=False, updated_at=timezone.now())
+        for project in projects.select_for_update().defer("search_vector"):
+            project.is_published = published
+            if published and project.published_at is None:
+                project.published_at = timezone.now()
+            # Saved one by one, so that the history keeps the change as a version.
+            project.save(update_fields=["is_published", "published_at", "updated_at"])
+            count += 1
+    return count
 
 
 def refresh_project(*, project: Project) -> None:
@@ -86,6 +98,8 @@ def extract_text(file, file_type: FileType) -> str:
         elif file_type in (DOCX, ODT):
             part = "word/document.xml" if file_type == DOCX else "content.xml"
             with zipfile.ZipFile(file) as package:
+                if package.getinfo(part).file_size > MAX_XML_BYTES:  # a zip bomb, or a book
+                    raise ValueError(f"{part} is larger than {MAX_XML_BYTES} bytes unpacked")
                 xml = package.read(part).decode("utf-8", "replace")
             text = re.sub(r"<[^>]+>", " ", re.sub(r"</(w:p|text:p|text:h)>", "\n", xml))
         else:
@@ -96,7 +110,7 @@ def extract_text(file, file_type: FileType) -> str:
     finally:
         file.seek(0)
     # PostgreSQL text cannot hold NUL characters.
-    return " ".join(text.replace("\x00", " ").split(" "))[:MAX_TEXT_CHARS].strip()
+    return text.replace("\x00", " ")[:MAX_TEXT_CHARS].strip()
 
 
 def refresh_document(*, document: Document) -> None:

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -42,7 +42,11 @@ def project_list(request):
 def project_export(request, file_format):
     """The filtered list as open data (CSV for spreadsheets, JSON for programs), every page at once."""
     filterset = ProjectFilter(request.GET or None, queryset=Project.objects.published())
-    projects = filterset.qs
+    if filterset.is_bound and not filterset.is_valid():
+        return HttpResponseBadRequest(
+            "Ein Filter ist ungültig; bitte wählen Sie die Filter auf /projekte/ neu.", content_type="text/plain"
+        )
+    projects = filterset.narrowed().by_title()
     if file_format == "csv":
         return projects_csv_response(projects, request)
     return projects_json_response(projects, request)

@@ -82,6 +82,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"vereinbarung-{n}")
     date = datetime.date(2021, 3, 15)
     description = "Vereinbarung über die gemeinsame Aufgabe."
+    is_published = True
 
     @classmethod
     def _create(cls, model_class, *args, text="§ 1 Gegenstand der Vereinbarung", projects=(), **kwargs):

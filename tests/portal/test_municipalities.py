@@ -401,15 +401,16 @@ def test_kommune_page_runs_a_constant_number_of_queries(client, django_assert_nu
     keep = list(kreis.gemeinden.order_by("ags").values_list("pk", flat=True)[:remaining])
     kreis.gemeinden.exclude(pk__in=keep).delete()
 
-    # The Kommune with its parents, its members, the map; its projects as lead and as partner, its partners.
-    with django_assert_num_queries(6):
+    # The Kommune with its parents, its members, the map; the counts of its projects, its projects as lead
+    # and as partner, its partners.
+    with django_assert_num_queries(7):
         client.get(kreis.get_absolute_url())
     # A Gemeinde has no members to list: one query less.
     for slug, queries in [
-        ("schwelm", 5),
-        ("koeln", 5),
-        ("regierungsbezirk-muenster", 6),
-        ("landschaftsverband-rheinland", 6),
+        ("schwelm", 6),
+        ("koeln", 6),
+        ("regierungsbezirk-muenster", 7),
+        ("landschaftsverband-rheinland", 7),
     ]:
         with django_assert_num_queries(queries):
             client.get(reverse("municipalities:detail", args=[slug]))

@@ -111,6 +111,15 @@ def test_publish_and_unpublish_actions(admin_client, project):
 
     admin_client.post(changelist, {"action": "unpublish", "_selected_action": [draft.pk, project.pk]})
     assert not Project.objects.published().exists()
+    # Each change is a version: restoring the newest gives the state after the action.
+    assert draft.history.first().is_published is False
+    assert project.history.first().is_published is False
+
+
+def test_unknown_bezirk_in_the_admin_filter_shows_all(admin_client, project):
+    response = admin_client.get(reverse("admin:projects_project_changelist"), {"regierungsbezirk": "atlantis"})
+
+    assert response.status_code == 200
 
 
 def test_editor_restores_an_earlier_version(admin_client, project):

@@ -172,3 +172,27 @@ def test_court_decisions_run_a_constant_number_of_queries(client, django_assert_
 
     with django_assert_num_queries(3):
         client.get("/dokumente/rechtsprechung/")
+
+
+def test_editor_opens_a_document_and_its_history_in_the_admin(admin_client):
+    document = DocumentFactory(slug="vereinbarung", title="Vereinbarung")
+    version = document.history.first()
+
+    change = admin_client.get(reverse("admin:projects_document_change", args=[document.pk]))
+    history = admin_client.get(
+        reverse("admin:projects_document_simple_history", args=[document.pk, version.history_id])
+    )
+
+    assert change.status_code == history.status_code == 200
+    assert f'href="{document.get_download_url()}"' in change.content.decode()
+
+
+def test_library_kommune_filter_ignores_draft_projects(client):
+    draft = ProjectFactory(
+        slug="entwurf", is_published=False, participants__lead=Municipality.objects.get(slug="heiden")
+    )
+    DocumentFactory(slug="d", projects=[draft])
+
+    response = client.get("/dokumente/", {"kommune": "heiden"})
+
+    assert response.context["page_obj"].paginator.count == 0

@@ -196,9 +196,9 @@ def test_detail_runs_a_constant_number_of_queries(client, django_assert_num_quer
     for n in range(count):
         DocumentFactory(slug=f"d-{n}", projects=[project])
 
-    # Project, participants, Themenfelder, Stichworte, images, documents, similar projects and their
-    # Themenfelder, the map's borders; the session and user of an anonymous visitor cost nothing.
-    with django_assert_num_queries(9):
+    # Project, participants, Themenfelder, Stichworte, images, documents, the map's borders; similar
+    # projects (the project's Themenfelder and Kreise, the ranking, their Themenfelder).
+    with django_assert_num_queries(11):
         client.get(project.get_absolute_url())
 
 
@@ -284,6 +284,32 @@ def test_municipality_page_runs_a_constant_number_of_queries(client, django_asse
         ProjectFactory(slug=f"lead-{n}", participants__lead=kommune("borken"), participants__partners=partners)
         ProjectFactory(slug=f"partner-{n}", participants__lead=partners[0], participants__partners=[kommune("borken")])
 
-    # The Kommune, the map; projects as lead and as partner, each with Themenfelder and participants; partners.
-    with django_assert_num_queries(9):
+    # The Kommune, the map; the counts of its projects; projects as lead and as partner, each with
+    # Themenfelder and participants; partners.
+    with django_assert_num_queries(10):
         client.get("/kommunen/borken/")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_export_runs_a_constant_number_of_queries(client, django_assert_num_queries, count):
+    for n in range(count):
+        ProjectFactory(slug=f"p-{n}", participants__lead=kommune("borken"), participants__partners=[kommune("heiden")])
+
+    # The projects, their Themenfelder, Stichworte and participants with their Kommunen.
+    with django_assert_num_queries(4):
+        b"".join(client.get("/projekte/export.csv").streaming_content)
+
+
+def test_export_refuses_an_invalid_filter(client, fire_project):
+    response = client.get("/projekte/export.json", {"regierungsbezirk": "atlantis"})
+
+    assert response.status_code == 400
+    assert "Ein Filter ist ungültig" in response.content.decode()
+
+
+def test_csv_cells_never_start_a_formula(client):
+    ProjectFactory(slug="formel", title="=HYPERLINK(1)")
+
+    content = b"".join(client.get("/projekte/export.csv").streaming_content).decode()
+
+    assert "'=HYPERLINK(1)" in content
