@@ -325,6 +325,7 @@ class Seeder:
                         content_type="application/pdf",
                         size=len(text) * 6,
                         text=text,
+                        is_published=True,
                         **extra,
                     )
                 )
