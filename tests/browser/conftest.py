@@ -18,6 +18,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from portal.demo import create_missing_pages  # noqa: E402
 from portal.models import Page  # noqa: E402
 from portal.services import sync_municipalities  # noqa: E402
+from projects.models import Topic  # noqa: E402
+from projects.topics import create_missing_topics  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,9 +46,10 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db, no_min_fill_time):
-    """The live server with the editorial pages and the Kommunen in place (a transactional test starts empty)."""
+    """The live server with the pages, Kommunen and Themenfelder in place (a transactional test starts empty)."""
     create_missing_pages(Page)
     sync_municipalities()
+    create_missing_topics(Topic)
     return live_server
 
 
