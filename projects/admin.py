@@ -42,7 +42,6 @@ class ParticipantInline(admin.TabularInline):
     formset = ParticipantFormSet
     fields = ["municipality", "organisation", "role", "note", "position"]
     autocomplete_fields = ["municipality"]
-    extra = 0
 
     def get_extra(self, request, obj=None, **kwargs):
         return 3 if obj is None else 0
@@ -100,8 +99,26 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} Projekt(e) zurückgezogen; sie sind nicht mehr öffentlich.")
 
 
+class RefreshingHistoryAdmin(SimpleHistoryAdmin):
+    """Versions kept by django-simple-history; after a save or a restored version, `refresh` the object's
+    stored search vector (a restore saves the object without its inlines, so save_related alone misses it)."""
+
+    def refresh(self, obj):
+        raise NotImplementedError
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.refresh(form.instance)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            self.refresh(self.model.objects.get(pk=object_id))
+        return response
+
+
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(RefreshingHistoryAdmin):
     list_display = ["title", "lead_name", "status", "is_published", "is_lighthouse", "updated_at"]
     list_filter = ["is_published", "is_lighthouse", "status", "form", RegierungsbezirkFilter, "topics"]
     search_fields = ["title", "teaser", "participants__municipality__short_name", "participants__organisation"]
@@ -144,15 +161,8 @@ class ProjectAdmin(SimpleHistoryAdmin):
     def lead_name(self, obj):
         return obj.lead_name or "–"
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_project(project=form.instance)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        response = super().history_form_view(request, object_id, version_id, extra_context)
-        if request.method == "POST" and response.status_code == 302:
-            refresh_project(project=Project.objects.get(pk=object_id))
-        return response
+    def refresh(self, obj):
+        refresh_project(project=obj)
 
 
 class _StoredFile(str):
@@ -232,7 +242,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(RefreshingHistoryAdmin):
     form = DocumentAdminForm
     list_display = ["title", "kind", "date", "is_published", "download_count"]
     list_filter = ["kind", "is_published", "topics"]
@@ -273,12 +283,5 @@ class DocumentAdmin(SimpleHistoryAdmin):
             return "Kein Text gefunden: die Suche findet dieses Dokument nur über Titel, Beschreibung und Schlagworte."
         return f"{obj.text[:400]} … ({len(obj.text):,} Zeichen)".replace(",", ".")
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_document(document=form.instance)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        response = super().history_form_view(request, object_id, version_id, extra_context)
-        if request.method == "POST" and response.status_code == 302:
-            refresh_document(document=Document.objects.get(pk=object_id))
-        return response
+    def refresh(self, obj):
+        refresh_document(document=obj)

@@ -16,6 +16,7 @@ from taggit.models import Tag, TaggedItem
 from portal.filters import KernFilterForm
 from portal.forms_rendering import PlainSelect
 from portal.models import Municipality
+from portal.querysets import UMLAUTS_BASE, fold_text
 from projects.models import Document, Participant, Project, Topic
 
 SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevanz", "neueste", "titel"
@@ -60,7 +61,21 @@ class Facet:
         )
 
 
-class ProjectFilter(django_filters.FilterSet):
+class CatalogueFilterSet(django_filters.FilterSet):
+    """What the project list and the library share: the valid input, and whether it narrows the list."""
+
+    @property
+    def cleaned_data(self) -> dict:
+        return self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
+
+    @property
+    def active(self) -> bool:
+        """Whether anything narrows the list (the sort order does not)."""
+        narrowing = (value for key, value in self.cleaned_data.items() if key != "sortierung")
+        return any(value not in (None, "", [], False) for value in narrowing)
+
+
+class ProjectFilter(CatalogueFilterSet):
     """Search, facets and sort of /projekte/; the parameters make a readable, shareable URL.
 
     Within a facet the values are alternatives (Feuerwehr or Ordnung), across facets all must hold.
@@ -178,10 +193,6 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset
 
     @property
-    def cleaned_data(self):
-        return self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
-
-    @property
     def query(self) -> str:
         return self.cleaned_data.get("q") or ""
 
@@ -191,13 +202,6 @@ class ProjectFilter(django_filters.FilterSet):
         if chosen == SORT_RELEVANCE and not self.query:
             return SORT_NEWEST
         return chosen or (SORT_RELEVANCE if self.query else SORT_NEWEST)
-
-    @property
-    def active(self) -> bool:
-        """Whether anything narrows the list (the sort order does not)."""
-        return any(
-            value not in (None, "", [], False) for key, value in self.cleaned_data.items() if key != "sortierung"
-        )
 
     def narrowed(self):
         """The projects the filters leave, without ranking or order (for the export)."""
@@ -280,7 +284,7 @@ class ProjectFilter(django_filters.FilterSet):
             .annotate(n=Count("pk"))  # a Kommune takes part in a project once
             .order_by()
         )
-        rows = sorted(rows, key=lambda row: _german_key(row[1]))
+        rows = sorted(rows, key=lambda row: fold_text(row[1], UMLAUTS_BASE))
         return Facet(name, "Beteiligte Kommune", "select", self._options(rows, selected), "Alle Kommunen")
 
     def _choice_rows(self, base, field, choices):
@@ -314,7 +318,7 @@ class ProjectFilter(django_filters.FilterSet):
             .annotate(n=Count("object_id"))
             .order_by("tag__name")
         )
-        rows = sorted(rows, key=lambda row: _german_key(row[1]))
+        rows = sorted(rows, key=lambda row: fold_text(row[1], UMLAUTS_BASE))
         return Facet(name, "Stichwort", "select", self._options(rows, selected), "Alle Stichworte")
 
     def _facet_leuchtturm(self, name, base, selected):
@@ -323,11 +327,7 @@ class ProjectFilter(django_filters.FilterSet):
         return Facet(name, "Leuchtturmprojekte", "checkbox", [option])
 
 
-def _german_key(text: str) -> str:
-    return text.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss")
-
-
-class DocumentFilter(django_filters.FilterSet):
+class DocumentFilter(CatalogueFilterSet):
     """Search and filters of /dokumente/."""
 
     q = django_filters.CharFilter(
@@ -386,8 +386,3 @@ class DocumentFilter(django_filters.FilterSet):
 
     def filter_area(self, queryset, name, value):
         return queryset.involving(value)
-
-    @property
-    def active(self) -> bool:
-        data = self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
-        return any(data.values())

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Left
 
-from portal.querysets import SEARCH_CONFIG, StripTags, folded, headline
+from portal.querysets import SEARCH_CONFIG, UMLAUTS_BASE, StripTags, folded, headline
 
 # A matching passage is taken from the first part of a document's text; the whole text is searched.
 HEADLINE_TEXT_CHARS = 20_000
@@ -96,7 +96,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def by_title(self):
-        return self.order_by(folded(F("title"), [("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss")]), "title")
+        return self.order_by(folded(F("title"), UMLAUTS_BASE), "title")
 
     def newest_first(self):
         return self.order_by(F("published_at").desc(nulls_last=True), "-created_at")
