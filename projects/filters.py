@@ -5,8 +5,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, F, Q, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
@@ -66,13 +65,23 @@ class CatalogueFilterSet(django_filters.FilterSet):
 
     @property
     def cleaned_data(self) -> dict:
-        return self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
+        """The valid part of the input (validating it first), as the list is filtered by it."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
 
     @property
     def active(self) -> bool:
         """Whether anything narrows the list (the sort order does not)."""
-        narrowing = (value for key, value in self.cleaned_data.items() if key != "sortierung")
-        return any(value not in (None, "", [], False) for value in narrowing)
+        return any(self.narrows(name) for name in self.cleaned_data if name != "sortierung")
+
+    def narrows(self, name: str) -> bool:
+        """Whether the filter of this name has a value (an empty choice of Themenfelder is an empty queryset)."""
+        value = self.cleaned_data.get(name)
+        if isinstance(value, QuerySet):
+            return not value.query.is_empty()
+        return value not in (None, "", [], False)
 
 
 class ProjectFilter(CatalogueFilterSet):
@@ -219,25 +228,59 @@ class ProjectFilter(CatalogueFilterSet):
 
     # --- facets --------------------------------------------------------------------------------
 
-    def _queryset_without(self, excluded: str):
+    # The group of counts (ProjectQuerySet.facet_counts) that each facet shows.
+    FACET_GROUPS = {
+        "themenfeld": "topics",
+        "regierungsbezirk": "areas",
+        "kreis": "areas",
+        "kommune": "municipalities",
+        "form": "form",
+        "status": "status",
+        "jahr": "year",
+        "stichwort": "tags",
+        "leuchtturm": "lighthouse",
+    }
+
+    def _queryset_without(self, excluded: str | None):
         """The list as filtered by every facet but one: the counts of that facet's values."""
         queryset = self.queryset
         for name, value in self.cleaned_data.items():
             if name != excluded and name != "sortierung":
                 queryset = self.filters[name].filter(queryset, value)
-        return queryset.values("pk")
+        return queryset
 
     def _selected(self, name) -> set[str]:
         return set(self.data.getlist(name)) if self.is_bound else set()
 
+    def _counts(self) -> dict[str, dict[str, int]]:
+        """Per facet, the count of each value: a facet's own choice does not narrow its counts.
+
+        The facets nobody narrowed share one statement over the filtered list, which also counts the list
+        (`total`); each narrowed facet takes one more, over the list filtered by the others.
+        """
+        narrowed = [name for name in self.FACETS if self.narrows(name)]
+        shared = [name for name in self.FACETS if name not in narrowed]
+        groups = self._queryset_without(None).facet_counts({self.FACET_GROUPS[name] for name in shared} | {"total"})
+        self.total = groups["total"].get("", 0)
+        counts = {name: groups[self.FACET_GROUPS[name]] for name in shared}
+        for name in narrowed:
+            group = self.FACET_GROUPS[name]
+            counts[name] = self._queryset_without(name).facet_counts([group])[group]
+        return counts
+
     def facets(self) -> list[Facet]:
-        """Every facet with its values and how many projects each would show; one query per facet."""
-        facets = []
-        for name in self.FACETS:
-            base = self._queryset_without(name)
-            selected = self._selected(name)
-            facets.append(getattr(self, f"_facet_{name}")(name, base, selected))
-        return facets
+        """Every facet with its values and how many projects each would show; afterwards `total` holds the count."""
+        counts = self._counts()
+        municipality_ids = {int(pk) for name in ("regierungsbezirk", "kreis", "kommune") for pk in counts[name]}
+        # (pk, slug, name, kind) of the Bezirke and Kreise and of every Kommune counted, in German order.
+        self._municipalities = list(
+            Municipality.objects.filter(
+                Q(kind__in=[Municipality.Kind.REGIERUNGSBEZIRK, Municipality.Kind.KREIS]) | Q(pk__in=municipality_ids)
+            )
+            .by_name()
+            .values_list("pk", "slug", "short_name", "kind")
+        )
+        return [getattr(self, f"_facet_{name}")(name, counts[name], self._selected(name)) for name in self.FACETS]
 
     def _options(self, rows, selected, *, keep_empty=False):
         return [
@@ -246,84 +289,53 @@ class ProjectFilter(CatalogueFilterSet):
             if keep_empty or count or str(value) in selected
         ]
 
-    def _facet_themenfeld(self, name, base, selected):
-        topics = Topic.objects.annotate(n=Count("projects", filter=Q(projects__in=base))).order_by("position", "name")
-        rows = [(t.slug, t.name, t.n) for t in topics]
+    def _facet_themenfeld(self, name, counts, selected):
+        rows = [(t.slug, t.name, counts.get(str(t.pk), 0)) for t in Topic.objects.order_by("position", "name")]
         return Facet(name, "Themenfeld", "checkboxes", self._options(rows, selected, keep_empty=True))
 
-    def _area_rows(self, base, kind, parent_field):
-        """(slug, name, count) per area: a participant counts for its area, or is the area itself."""
-        participants = Participant.objects.filter(project__in=base, municipality__isnull=False)
-        area = Coalesce(
-            f"municipality__{parent_field}",
-            Case(When(municipality__kind=kind, then=F("municipality"))),
-        )
-        counts = dict(
-            participants.annotate(area=area)
-            .values("area")
-            .annotate(n=Count("project", distinct=True))
-            .values_list("area", "n")
-        )
-        areas = Municipality.objects.filter(kind=kind).only("pk", "slug", "short_name").by_name()
-        return [(a.slug, a.short_name, counts.get(a.pk, 0)) for a in areas]
+    def _area_rows(self, counts, kind):
+        return [(slug, name, counts.get(str(pk), 0)) for pk, slug, name, k in self._municipalities if k == kind]
 
-    def _facet_regierungsbezirk(self, name, base, selected):
-        rows = self._area_rows(base, Municipality.Kind.REGIERUNGSBEZIRK, "regierungsbezirk")
+    def _facet_regierungsbezirk(self, name, counts, selected):
+        rows = self._area_rows(counts, Municipality.Kind.REGIERUNGSBEZIRK)
         return Facet(
             name, "Regierungsbezirk", "select", self._options(rows, selected, keep_empty=True), "Alle Regierungsbezirke"
         )
 
-    def _facet_kreis(self, name, base, selected):
-        rows = self._area_rows(base, Municipality.Kind.KREIS, "kreis")
+    def _facet_kreis(self, name, counts, selected):
+        rows = self._area_rows(counts, Municipality.Kind.KREIS)
         return Facet(name, "Kreis", "select", self._options(rows, selected, keep_empty=True), "Alle Kreise")
 
-    def _facet_kommune(self, name, base, selected):
-        rows = (
-            Participant.objects.filter(project__in=base, municipality__isnull=False)
-            .values_list("municipality__slug", "municipality__short_name")
-            .annotate(n=Count("pk"))  # a Kommune takes part in a project once
-            .order_by()
-        )
-        rows = sorted(rows, key=lambda row: fold_text(row[1], UMLAUTS_BASE))
+    def _facet_kommune(self, name, counts, selected):
+        rows = [(slug, name, counts[str(pk)]) for pk, slug, name, _ in self._municipalities if str(pk) in counts]
         return Facet(name, "Beteiligte Kommune", "select", self._options(rows, selected), "Alle Kommunen")
 
-    def _choice_rows(self, base, field, choices):
-        counts = dict(Project.objects.filter(pk__in=base).order_by().values_list(field).annotate(n=Count("pk")))
+    def _choice_rows(self, counts, choices):
         return [(value, label, counts.get(value, 0)) for value, label in choices]
 
-    def _facet_form(self, name, base, selected):
-        rows = self._choice_rows(base, "form", Project.Form.choices)
+    def _facet_form(self, name, counts, selected):
+        rows = self._choice_rows(counts, Project.Form.choices)
         return Facet(name, "Form der Zusammenarbeit", "checkboxes", self._options(rows, selected, keep_empty=True))
 
-    def _facet_status(self, name, base, selected):
-        rows = self._choice_rows(base, "status", Project.Status.choices)
+    def _facet_status(self, name, counts, selected):
+        rows = self._choice_rows(counts, Project.Status.choices)
         return Facet(name, "Stand", "checkboxes", self._options(rows, selected, keep_empty=True))
 
-    def _facet_jahr(self, name, base, selected):
-        rows = (
-            Project.objects.filter(pk__in=base, start__isnull=False)
-            .annotate(year=ExtractYear("start"))
-            .order_by("-year")
-            .values_list("year")
-            .annotate(n=Count("pk"))
-        )
-        return Facet(
-            name, "Beginn im Jahr", "select", self._options(((y, str(y), n) for y, n in rows), selected), "Alle Jahre"
-        )
+    def _facet_jahr(self, name, counts, selected):
+        rows = sorted(((year, year, n) for year, n in counts.items()), reverse=True)
+        return Facet(name, "Beginn im Jahr", "select", self._options(rows, selected), "Alle Jahre")
 
-    def _facet_stichwort(self, name, base, selected):
-        rows = (
-            TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Project), object_id__in=base)
-            .values_list("tag__slug", "tag__name")
-            .annotate(n=Count("object_id"))
-            .order_by("tag__name")
+    def _facet_stichwort(self, name, counts, selected):
+        tags = Tag.objects.filter(pk__in=[int(pk) for pk in counts]).values_list("pk", "slug", "name")
+        rows = sorted(
+            ((slug, name, counts[str(pk)]) for pk, slug, name in tags), key=lambda row: fold_text(row[1], UMLAUTS_BASE)
         )
-        rows = sorted(rows, key=lambda row: fold_text(row[1], UMLAUTS_BASE))
         return Facet(name, "Stichwort", "select", self._options(rows, selected), "Alle Stichworte")
 
-    def _facet_leuchtturm(self, name, base, selected):
-        count = Project.objects.filter(pk__in=base, is_lighthouse=True).count()
-        option = FacetOption(value="on", label="Nur Leuchtturmprojekte", count=count, selected=bool(selected - {""}))
+    def _facet_leuchtturm(self, name, counts, selected):
+        option = FacetOption(
+            value="on", label="Nur Leuchtturmprojekte", count=counts.get("on", 0), selected=bool(selected - {""})
+        )
         return Facet(name, "Leuchtturmprojekte", "checkbox", [option])
 
 

@@ -1,3 +1,4 @@
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,7 +11,7 @@ from taggit.managers import TaggableManager
 from portal.fields import MonthField
 from portal.models import Municipality, RichTextField
 from portal.uploads import ProtectedStorage
-from projects.querysets import DocumentQuerySet, ParticipantQuerySet, ProjectQuerySet
+from projects.querysets import FACET_FIELDS, DocumentQuerySet, ParticipantQuerySet, ProjectQuerySet
 
 
 class Topic(models.Model):
@@ -108,8 +109,14 @@ class Project(models.Model):
     updated_at = models.DateTimeField("Geändert", auto_now=True)
     # Title, texts, Themenfelder, Stichworte and participants; kept current by update_search_vectors().
     search_vector = SearchVectorField(null=True, editable=False)
+    # Copies of the related ids that the facet counts of /projekte/ read in one scan instead of a join
+    # per facet; kept current by update_facet_fields().
+    facet_topic_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    facet_tag_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    facet_municipality_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    facet_area_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_vector", "updated_at"])
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_vector", "updated_at", *FACET_FIELDS])
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -296,9 +303,12 @@ class Document(models.Model):
     created_at = models.DateTimeField("Angelegt", auto_now_add=True)
     updated_at = models.DateTimeField("Geändert", auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The same without the file's text: ranking reads this small vector instead of the large one.
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     history = HistoricalRecords(
-        m2m_fields=[topics, projects], excluded_fields=["search_vector", "updated_at", "download_count", "text"]
+        m2m_fields=[topics, projects],
+        excluded_fields=["search_vector", "rank_vector", "updated_at", "download_count", "text"],
     )
     objects = DocumentQuerySet.as_manager()
 

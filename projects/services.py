@@ -49,12 +49,13 @@ def _set_published(projects, published: bool) -> int:
 
 
 def refresh_project(*, project: Project) -> None:
-    """After an edit (fields, participants, images, Stichworte): renditions, publication date, search vector."""
+    """After an edit (fields, participants, images, Stichworte): renditions, publication date, search vector, facets."""
     for image in project.images.filter(small=""):
         create_renditions(image=image)
     if project.is_published and project.published_at is None:
         Project.objects.filter(pk=project.pk).update(published_at=timezone.now())
     Project.objects.filter(pk=project.pk).update_search_vectors()
+    Project.objects.filter(pk=project.pk).update_facet_fields()
 
 
 def create_renditions(*, image: ProjectImage) -> ProjectImage:

@@ -15,6 +15,14 @@ DOCUMENTS_PER_PAGE = 25
 COURT_DECISIONS_PER_PAGE = 50
 
 
+class CountedPaginator(Paginator):
+    """A paginator for a list that another query has already counted."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 def _query_string(request) -> str:
     """The current filters without the page number, for pagination and export links."""
     query = request.GET.copy()
@@ -27,10 +35,12 @@ def project_list(request):
     if response := without_empty_parameters(request):
         return response
     filterset = ProjectFilter(request.GET or None, queryset=Project.objects.published())
-    page_obj = Paginator(filterset.qs.with_list_data(), PROJECTS_PER_PAGE).get_page(request.GET.get("seite"))
+    facets = filterset.facets()
+    paginator = CountedPaginator(filterset.qs.with_list_data(), PROJECTS_PER_PAGE, count=filterset.total)
+    page_obj = paginator.get_page(request.GET.get("seite"))
     context = {
         "filter": filterset,
-        "facets": filterset.facets(),
+        "facets": facets,
         "page_obj": page_obj,
         "query_string": _query_string(request),
         "licence": OPEN_DATA_LICENCE,

@@ -1,11 +1,13 @@
 import csv
+import datetime
 import io
 import json
 
 import pytest
 
 from portal.models import Municipality
-from projects.models import Project
+from projects.models import Participant, Project
+from projects.services import refresh_project, unpublish_projects
 from tests.factories import DocumentFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +109,52 @@ def test_facets_count_each_value_under_the_other_filters(client, fire_project, o
     assert [o.value for o in facets["themenfeld"].selected] == [FIRE]
 
 
+def test_each_facet_count_is_what_choosing_the_value_shows(client, fire_project, other_project):
+    ProjectFactory(
+        slug="leitstelle",
+        start=datetime.date(2019, 3, 1),
+        is_lighthouse=True,
+        participants__lead=kommune("heiden"),
+        participants__partners=[kommune("kreis-borken")],
+        participants__topics=[FIRE, "digitalisierung-und-it"],
+        participants__tags=["Atemschutz", "Leitstelle"],
+    )
+    chosen = {"themenfeld": FIRE, "status": "umsetzung"}
+
+    facets = client.get("/projekte/", chosen).context["facets"]
+
+    checked = 0
+    for facet in facets:
+        for option in facet.options:
+            response = client.get("/projekte/", {**chosen, facet.name: option.value})
+            assert response.context["page_obj"].paginator.count == option.count, (facet.name, option.value)
+            checked += 1
+    assert checked > 30
+
+
+def test_facet_counts_follow_a_change_of_participants(client, fire_project):
+    before = {facet.name: facet for facet in client.get("/projekte/").context["facets"]}  # now in the cache
+    Participant.objects.create(project=fire_project, municipality=kommune("kleve"), role="partner", position=5)
+    refresh_project(project=fire_project)
+
+    after = {facet.name: facet for facet in client.get("/projekte/").context["facets"]}
+
+    assert "Kleve" not in {o.label for o in before["kommune"].options}
+    assert {o.label: o.count for o in after["kommune"].options}["Kleve"] == 1
+    assert {o.label: o.count for o in after["kreis"].options}["Kreis Kleve"] == 1
+
+
+def test_facet_counts_follow_unpublishing(client, fire_project, other_project):
+    client.get("/projekte/")  # the counts are now in the cache
+    unpublish_projects(projects=Project.objects.filter(pk=other_project.pk))
+
+    response = client.get("/projekte/")
+
+    topics = {o.value: o.count for o in response.context["facets"][0].options}
+    assert topics["finanzen-und-steuern"] == 0
+    assert response.context["page_obj"].paginator.count == 1
+
+
 def test_several_values_of_a_facet_are_alternatives(client, fire_project, other_project):
     response = client.get("/projekte/", {"status": ["umsetzung", "abgeschlossen"]})
 
@@ -168,9 +216,10 @@ def test_list_runs_a_constant_number_of_queries(client, django_assert_num_querie
             participants__tags=["Bauhof"],
         )
 
-    # The chosen Bezirk; the count; 9 facets (Bezirk and Kreis with their list of names: 11 queries);
-    # the page with its Themenfelder and participants. An anonymous visit needs no session query.
-    with django_assert_num_queries(16):
+    # The chosen Bezirk; the facet counts (one statement for the facets not chosen, which also counts the
+    # list, one for the Bezirk); the names of Themenfelder, Kommunen and Stichworte; the page with its
+    # Themenfelder and participants. An anonymous visit needs no session query.
+    with django_assert_num_queries(9):
         client.get("/projekte/", {"q": "Bauhof", "regierungsbezirk": "regierungsbezirk-muenster"})
 
 
