@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -13,6 +15,7 @@ from projects.services import (
     publish_projects,
     refresh_document,
     refresh_project,
+    restore_participants,
     unpublish_projects,
 )
 
@@ -110,10 +113,21 @@ class RefreshingHistoryAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         self.refresh(form.instance)
 
+    def restore_related(self, obj, *, as_of):
+        """After a restore: bring back what the version form leaves out, as it was at `as_of`."""
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The moment just before the next version: the state the chosen version's save left behind,
+        # with its inlines (saved after the object). Read first, since restoring adds a version.
+        versions = self.model.history.filter(**{self.model._meta.pk.attname: object_id})
+        chosen = versions.filter(history_id=version_id).first()
+        later = chosen and versions.filter(history_date__gt=chosen.history_date).order_by("history_date").first()
         response = super().history_form_view(request, object_id, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:
-            self.refresh(self.model.objects.get(pk=object_id))
+            obj = self.model.objects.get(pk=object_id)
+            if later:
+                self.restore_related(obj, as_of=later.history_date - datetime.timedelta(microseconds=1))
+            self.refresh(obj)
         return response
 
 
@@ -163,6 +177,9 @@ class ProjectAdmin(RefreshingHistoryAdmin):
 
     def refresh(self, obj):
         refresh_project(project=obj)
+
+    def restore_related(self, obj, *, as_of):
+        restore_participants(project=obj, as_of=as_of)
 
 
 class _StoredFile(str):

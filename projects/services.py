@@ -1,5 +1,6 @@
 """Writes of the project database: publishing, uploaded files, and the stored search vectors."""
 
+import datetime
 import io
 import logging
 import re
@@ -13,7 +14,7 @@ from PIL import Image, ImageOps
 from pypdf import PdfReader
 
 from portal.uploads import DOCX, ODT, PDF, FileType, clean_file_name
-from projects.models import Document, Project, ProjectImage
+from projects.models import Document, Participant, Project, ProjectImage
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,18 @@ def refresh_project(*, project: Project) -> None:
         Project.objects.filter(pk=project.pk).update(published_at=timezone.now())
     Project.objects.filter(pk=project.pk).update_search_vectors()
     Project.objects.filter(pk=project.pk).update_facet_fields()
+
+
+def restore_participants(*, project: Project, as_of: datetime.datetime) -> None:
+    """Give the project the participants it had at that moment: restoring a version restores its
+    participant list too (the version form holds only the project's own fields; participants keep their
+    own history). Each row is saved again, so the restore is itself a version of the participants."""
+    then = list(Participant.history.as_of(as_of).filter(project_id=project.pk))
+    with transaction.atomic():
+        for participant in project.participants.all():
+            participant.delete()
+        for participant in then:
+            participant.save(force_insert=True)
 
 
 def create_renditions(*, image: ProjectImage) -> ProjectImage:
