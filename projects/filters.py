@@ -1,6 +1,6 @@
 """The filters of /projekte/ and /dokumente/, with the counts shown beside each facet value."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
@@ -45,6 +45,7 @@ class Facet:
     widget: str  # "checkboxes", "select" or "checkbox"
     options: list[FacetOption]
     empty_label: str = ""
+    errors: list[str] = field(default_factory=list)
 
     @property
     def selected(self):
@@ -280,7 +281,10 @@ class ProjectFilter(CatalogueFilterSet):
             .by_name()
             .values_list("pk", "slug", "short_name", "kind")
         )
-        return [getattr(self, f"_facet_{name}")(name, counts[name], self._selected(name)) for name in self.FACETS]
+        facets = [getattr(self, f"_facet_{name}")(name, counts[name], self._selected(name)) for name in self.FACETS]
+        for facet in facets:  # an invalid value is not applied; its message stands next to the facet
+            facet.errors = list(self.form.errors.get(facet.name, [])) if self.is_bound else []
+        return facets
 
     def _options(self, rows, selected, *, keep_empty=False):
         return [

@@ -168,6 +168,10 @@ def test_invalid_filter_value_gives_a_message_not_an_error(client, fire_project)
     page = response.content.decode()
     assert "Ein Filter war ungültig" in page
     assert "Diesen Regierungsbezirk gibt es nicht" in page
+    bezirk = next(facet for facet in response.context["facets"] if facet.name == "regierungsbezirk")
+    assert bezirk.errors == ["Diesen Regierungsbezirk gibt es nicht. Bitte wählen Sie aus der Liste."]
+    assert 'id="f-regierungsbezirk-error"' in page
+    assert 'aria-describedby="f-regierungsbezirk-error" aria-invalid="true"' in page
 
 
 def test_empty_parameters_are_dropped_from_the_url(client):
