@@ -261,10 +261,12 @@ class EventDate(models.Model):
         return max(0, self.waitlist_limit - self.waitlisted)
 
     def registration_state(self, now=None) -> str:
-        """Whether people can register now: open, waitlist, full, not_yet, closed, past or cancelled."""
+        """Whether people can register now: open, waitlist, full, not_yet, closed, past, cancelled or draft."""
         now = now or timezone.now()
         if self.is_cancelled or self.event.is_cancelled:
             return "cancelled"
+        if not self.event.is_published:
+            return "draft"
         if self.ends_at <= now:
             return "past"
         if self.registration_opens and now < self.registration_opens:

@@ -106,6 +106,7 @@ def closed_message(date: EventDate, state: str) -> str:
         "past": "Dieser Termin hat schon stattgefunden.",
         "closed": "Die Anmeldung für diesen Termin ist geschlossen.",
         "full": "Dieser Termin ist ausgebucht, und auch die Warteliste ist voll.",
+        "draft": "Diese Veranstaltung ist noch nicht veröffentlicht; die Anmeldung beginnt danach.",
     }.get(state, "Für diesen Termin ist keine Anmeldung möglich.")
 
 

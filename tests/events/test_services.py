@@ -108,6 +108,13 @@ def test_no_registration_outside_the_window_or_for_a_cancelled_date(changes, mes
     assert not Registration.objects.exists()
 
 
+def test_no_registration_for_a_draft():
+    date = EventDateFactory(event__status="draft")
+
+    with pytest.raises(services.RegistrationClosedError, match="noch nicht veröffentlicht"):
+        register(date)
+
+
 def test_no_registration_when_seats_and_waitlist_are_taken():
     date = EventDateFactory(capacity=1, waitlist_limit=1)
     RegistrationFactory(date=date)

@@ -232,6 +232,8 @@ def test_drafts_are_hidden_from_visitors_and_shown_to_editors_as_preview(client,
 
     assert hidden.status_code == 404
     assert "Vorschau: Diese Veranstaltung ist ein Entwurf" in preview.content.decode()
+    assert preview.context["form"] is None
+    assert "Die Anmeldung öffnet, sobald die Veranstaltung veröffentlicht ist" in preview.content.decode()
     assert date.event.title in preview.content.decode()
 
 
