@@ -196,12 +196,20 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Interkommunales.NRW <noreply@int
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where contact messages, accessibility feedback and submissions for the editors go.
 EDITORS_EMAIL = env("EDITORS_EMAIL", "IKZ@Interkommunales.NRW")
+# Where replies to event mails go (the organisers' team).
+EVENTS_EMAIL = env("EVENTS_EMAIL", "seminare@kommunalagentur.nrw")
 # A mail that failed is tried again after 1, 5, 30, 120 and 720 minutes, then left as failed.
 MAIL_RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720]
 
 # --- Background work --------------------------------------------------------------------------
 # Run by `manage.py db_worker` (started by `make run`); tests run tasks immediately.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Events ---------------------------------------------------------------------------------
+# `send_event_reminders` reminds confirmed participants this many days before a date.
+EVENT_REMINDER_DAYS_BEFORE = env_int("EVENT_REMINDER_DAYS_BEFORE", 3)
+# `anonymise_registrations` removes the personal data of registrations this many days after a date.
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 180)
 
 # --- Forms: spam protection without third parties ---------------------------------------------
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)

@@ -36,6 +36,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
     path("kommunen/", include(municipality_patterns)),
     path("", include("projects.urls")),
+    path("veranstaltungen/", include("events.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include(portal_patterns)),
 ]

@@ -97,3 +97,79 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         document.projects.set(projects)
         refresh_document(document=document)
         return document
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Venue"
+
+    name = factory.Sequence(lambda n: f"Rathaus {n}, Ratssaal")
+    street = "Markt 1"
+    postal_code = "48143"
+    city = "Münster"
+    accessibility = "Stufenloser Zugang, Aufzug, barrierefreies WC."
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published event; pass `topics=` (slugs) for its Themenfelder."""
+
+    class Meta:
+        model = "events.Event"
+        skip_postgeneration_save = True
+
+    kind = "erfahrungsaustausch"
+    title = factory.Sequence(lambda n: f"Erfahrungsaustausch Bauhof {n}")
+    slug = factory.Sequence(lambda n: f"erfahrungsaustausch-bauhof-{n}")
+    teaser = "Kommunen berichten, wie sie ihre Bauhöfe gemeinsam betreiben."
+    description = "<p>Ein Vormittag mit Berichten aus der Praxis.</p>"
+    status = "published"
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        from projects.models import Topic
+
+        if create and extracted:
+            self.topics.set(Topic.objects.filter(slug__in=extracted))
+
+
+class EventDateFactory(factory.django.DjangoModelFactory):
+    """A date in four weeks, 10:00–15:00 Berlin time, at a venue; `online=True` makes it a Zoom date with dial-in."""
+
+    class Meta:
+        model = "events.EventDate"
+
+    class Params:
+        online = factory.Trait(
+            venue=None,
+            online_platform="Zoom",
+            dial_in="https://zoom.example.org/j/123456789\nKenncode: geheim-42",
+        )
+
+    event = factory.SubFactory(EventFactory)
+    starts_at = factory.LazyFunction(
+        lambda: timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + datetime.timedelta(days=28)
+    )
+    ends_at = factory.LazyAttribute(lambda date: date.starts_at + datetime.timedelta(hours=5))
+    capacity = 20
+    waitlist_limit = 10
+    venue = factory.SubFactory(VenueFactory)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration with a seat; `status="pending"` or `"waitlisted"` for the others."""
+
+    class Meta:
+        model = "events.Registration"
+
+    date = factory.SubFactory(EventDateFactory)
+    name = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@beispiel-kommune.de")
+    organisation = "Stadtverwaltung Beispielstadt"
+    function = "Sachbearbeitung"
+    consent_text = "Ich bin einverstanden."
+    consented_at = factory.LazyFunction(timezone.now)
+    status = "confirmed"
+    opted_in_at = factory.LazyAttribute(lambda r: None if r.status == "pending" else timezone.now())
+    confirmed_at = factory.LazyAttribute(lambda r: timezone.now() if r.status == "confirmed" else None)
+    cancelled_at = factory.LazyAttribute(lambda r: timezone.now() if r.status == "cancelled" else None)
+    cancelled_by = factory.LazyAttribute(lambda r: "participant" if r.status == "cancelled" else "")

@@ -38,7 +38,8 @@ def test_header_shows_only_sections_that_exist(client):
     # Sections whose app has its pages are linked; the others would 404 and are left out.
     assert 'href="/projekte/"' in html
     assert 'href="/dokumente/"' in html
-    assert 'href="/veranstaltungen/"' not in html
+    assert 'href="/veranstaltungen/"' in html
+    assert ">Landespreis</a>" not in html
     assert 'aria-label="Portal durchsuchen"' in html
 
 

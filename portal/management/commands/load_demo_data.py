@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import override_settings
 
+from events.demo import create_demo_events
 from portal.demo import create_missing_pages
 from portal.models import Page
 from projects.demo import create_demo_projects
@@ -19,6 +20,7 @@ from projects.demo import create_demo_projects
 DEMO_LOADERS = [
     ("Seiten", lambda: create_missing_pages(Page)),
     ("Projekte und Dokumente", create_demo_projects),
+    ("Veranstaltungen", create_demo_events),
 ]
 
 
