@@ -16,6 +16,7 @@ from projects.services import (
     refresh_document,
     refresh_project,
     restore_participants,
+    restore_tags,
     unpublish_projects,
 )
 
@@ -180,6 +181,7 @@ class ProjectAdmin(RefreshingHistoryAdmin):
 
     def restore_related(self, obj, *, as_of):
         restore_participants(project=obj, as_of=as_of)
+        restore_tags(obj=obj, as_of=as_of)
 
 
 class _StoredFile(str):
@@ -302,3 +304,6 @@ class DocumentAdmin(RefreshingHistoryAdmin):
 
     def refresh(self, obj):
         refresh_document(document=obj)
+
+    def restore_related(self, obj, *, as_of):
+        restore_tags(obj=obj, as_of=as_of)

@@ -5,8 +5,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history import register
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from portal.fields import MonthField
 from portal.models import Municipality, RichTextField
@@ -344,3 +346,8 @@ class Document(models.Model):
     @property
     def file_label(self):
         return self.file_name.rsplit(".", 1)[-1].upper() if "." in self.file_name else ""
+
+
+# The Stichworte of projects and documents are links in taggit's table; their history (kept here, in the
+# projects app) lets a restored version get back the Stichworte it had.
+register(TaggedItem, app="projects")

@@ -6,12 +6,14 @@ import logging
 import re
 import zipfile
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from PIL import Image, ImageOps
 from pypdf import PdfReader
+from taggit.models import TaggedItem
 
 from portal.uploads import DOCX, ODT, PDF, FileType, clean_file_name
 from projects.models import Document, Participant, Project, ProjectImage
@@ -69,6 +71,17 @@ def restore_participants(*, project: Project, as_of: datetime.datetime) -> None:
             participant.delete()
         for participant in then:
             participant.save(force_insert=True)
+
+
+def restore_tags(*, obj: Project | Document, as_of: datetime.datetime) -> None:
+    """Give a project or document the Stichworte it had at that moment (see restore_participants)."""
+    content_type = ContentType.objects.get_for_model(obj)
+    then = list(TaggedItem.history.as_of(as_of).filter(content_type_id=content_type.pk, object_id=obj.pk))
+    with transaction.atomic():
+        for item in TaggedItem.objects.filter(content_type=content_type, object_id=obj.pk):
+            item.delete()
+        for item in then:
+            item.save(force_insert=True)
 
 
 def create_renditions(*, image: ProjectImage) -> ProjectImage:

@@ -137,19 +137,23 @@ def test_editor_restores_an_earlier_version(admin_client, project):
     assert list(Project.objects.search("Bauhof")) == [project]
 
 
-def test_restoring_a_version_restores_its_participants(admin_client, project):
-    removed = {"title": "Bauhof ohne Heiden", "participants-1-DELETE": "on"}
+def test_restoring_a_version_restores_its_participants_and_stichworte(admin_client, project):
+    project.tags.add("Winterdienst")
+    before = project.history.latest()
+    removed = {"title": "Bauhof ohne Heiden", "participants-1-DELETE": "on", "tags": ""}
     admin_client.post(reverse(CHANGE_URL, args=[project.pk]), form_data(project, **removed))
     assert [p.municipality.short_name for p in project.participants.all()] == ["Borken"]
-    first = project.history.order_by("history_date").first()
+    assert list(project.tags.names()) == []
 
-    revert_url = reverse("admin:projects_project_simple_history", args=[project.pk, first.history_id])
+    revert_url = reverse("admin:projects_project_simple_history", args=[project.pk, before.history_id])
     response = admin_client.post(revert_url, form_data(project, title="Gemeinsamer Bauhof"))
 
     assert response.status_code == 302
     participants = project.participants.order_by("position")
     assert [(p.municipality.short_name, p.role) for p in participants] == [("Borken", "lead"), ("Heiden", "partner")]
     assert list(Project.objects.published().involving(Municipality.objects.get(slug="heiden"))) == [project]
+    assert list(project.tags.names()) == ["Winterdienst"]
+    assert list(Project.objects.search("Winterdienst")) == [project]
 
 
 def test_image_upload_gets_renditions(admin_client, project):

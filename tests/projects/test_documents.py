@@ -4,10 +4,12 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.models import Municipality
 from projects.demo_pdf import make_pdf
 from projects.models import Document
+from projects.services import restore_tags
 from tests.factories import DocumentFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +198,14 @@ def test_library_kommune_filter_ignores_draft_projects(client):
     response = client.get("/dokumente/", {"kommune": "heiden"})
 
     assert response.context["page_obj"].paginator.count == 0
+
+
+def test_restore_tags_gives_a_document_its_schlagworte_of_that_moment():
+    document = DocumentFactory(title="Mustervereinbarung")
+    document.tags.add("Vergabe", "Bauhof")
+    moment = timezone.now()
+    document.tags.set(["Friedhof"])
+
+    restore_tags(obj=document, as_of=moment)
+
+    assert sorted(document.tags.names()) == ["Bauhof", "Vergabe"]
