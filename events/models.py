@@ -1,3 +1,4 @@
+import uuid
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -393,6 +394,8 @@ class Registration(models.Model):
     checked_in_at = models.DateTimeField("Anwesend seit", null=True, blank=True)
     reminded_at = models.DateTimeField("Erinnert am", null=True, blank=True)
     anonymised_at = models.DateTimeField("Anonymisiert am", null=True, blank=True)
+    # What the personal links are signed over (never the address); replaced when the data are anonymised.
+    secret = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -6,9 +6,11 @@ or lose one. Registrations are always locked after their date, in that order, so
 wait for each other. Mails are stored in the same transaction and sent after the commit.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.functions import RandomUUID
 from django.core import signing
 from django.db import transaction
 from django.db.models import Count, Q
@@ -56,15 +58,19 @@ def consent_text() -> str:
 # --- Links in the mails ------------------------------------------------------------------------
 
 
+def _token(registration: Registration, salt: str) -> str:
+    # Signed, not encrypted: anyone can read the payload, so it holds the random secret, never the address.
+    return signing.dumps([registration.pk, str(registration.secret)], salt=salt)
+
+
 def confirmation_url(registration: Registration) -> str:
-    token = signing.dumps([registration.pk, registration.email], salt=_CONFIRM_SALT)
+    token = _token(registration, _CONFIRM_SALT)
     return absolute_url(reverse("events:confirm", kwargs={"token": token}))
 
 
 def manage_path(registration: Registration) -> str:
     """The person's own page: the registration's status and a button to cancel it."""
-    token = signing.dumps([registration.pk, registration.email], salt=_MANAGE_SALT)
-    return reverse("events:registration", kwargs={"token": token})
+    return reverse("events:registration", kwargs={"token": _token(registration, _MANAGE_SALT)})
 
 
 def manage_url(registration: Registration) -> str:
@@ -73,14 +79,14 @@ def manage_url(registration: Registration) -> str:
 
 def _registration_from(token: str, salt: str, max_age=None) -> Registration | None:
     try:
-        pk, email = signing.loads(token, salt=salt, max_age=max_age)
-    except (signing.BadSignature, TypeError, ValueError):
+        pk, secret = signing.loads(token, salt=salt, max_age=max_age)
+        secret = uuid.UUID(secret)
+    except (signing.BadSignature, TypeError, ValueError, AttributeError):
         return None
-    # An anonymised registration has no address any more, so its links stop working.
+    # Anonymising replaces the secret, so the links of an anonymised registration stop working.
     return (
         Registration.objects.select_related("date__event", "date__venue", "municipality")
-        .filter(pk=pk, email=email, anonymised_at__isnull=True)
-        .exclude(email="")
+        .filter(pk=pk, secret=secret, anonymised_at__isnull=True)
         .first()
     )
 
@@ -469,6 +475,8 @@ def anonymise_registrations(*, retention_days: int, dry_run: bool = False) -> di
         return {"anonymised": due.count(), "mails": old_mails.count(), "unconfirmed": unconfirmed.count()}
     with transaction.atomic():
         deleted_unconfirmed, _ = unconfirmed.delete()
-        anonymised = due.update(name="", email="", organisation="", function="", notes="", anonymised_at=now)
+        anonymised = due.update(
+            name="", email="", organisation="", function="", notes="", anonymised_at=now, secret=RandomUUID()
+        )
         deleted_mails, _ = old_mails.delete()
     return {"anonymised": anonymised, "mails": deleted_mails, "unconfirmed": deleted_unconfirmed}

@@ -1,3 +1,4 @@
+import base64
 import datetime
 import time
 from unittest import mock
@@ -211,6 +212,34 @@ def test_confirmation_links_expire_after_seven_days_and_die_with_the_data():
         email="", name="", organisation="", function="", anonymised_at=timezone.now()
     )
     assert services.registration_to_confirm(token) is None
+
+
+def test_personal_links_do_not_reveal_the_address():
+    registration = RegistrationFactory(email="kim.muster@beispiel-kommune.de")
+
+    for url in (services.confirmation_url(registration), services.manage_url(registration)):
+        token = url.rstrip("/").rsplit("/", 1)[-1]
+        payload = token.split(":", 1)[0]
+        decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode()
+        assert "kim.muster" not in decoded and "beispiel-kommune" not in decoded
+        assert str(registration.secret) in decoded
+
+
+def test_links_stop_working_when_the_data_are_anonymised():
+    registration = RegistrationFactory(date=EventDateFactory(starts_at=timezone.now() - datetime.timedelta(days=200)))
+    token = services.manage_path(registration).rstrip("/").rsplit("/", 1)[-1]
+    assert services.registration_to_manage(token) == registration
+
+    services.anonymise_registrations(retention_days=180)
+
+    registration.refresh_from_db()
+    assert registration.anonymised_at is not None
+    assert services.registration_to_manage(token) is None
+    # Even were the anonymisation undone in the database, the old secret is gone.
+    Registration.objects.filter(pk=registration.pk).update(
+        anonymised_at=None, name="x", email="x@beispiel.de", organisation="x"
+    )
+    assert services.registration_to_manage(token) is None
 
 
 # --- Cancelling and moving up ---

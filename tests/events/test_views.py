@@ -1,5 +1,6 @@
 import datetime
 import io
+import uuid
 
 import icalendar
 import pytest
@@ -426,9 +427,10 @@ def test_own_page_shows_the_status_and_cancels_with_a_button(client, sending):
 
 def test_forged_or_outdated_links_are_explained(client):
     registration = RegistrationFactory()
-    Registration.objects.filter(pk=registration.pk).update(email="andere@beispiel.de")
+    url = services.manage_url(registration)
+    Registration.objects.filter(pk=registration.pk).update(secret=uuid.uuid4())
 
-    changed = client.get(services.manage_url(registration))
+    changed = client.get(url)
     forged = client.get("/veranstaltungen/anmeldung/bestaetigen/abc:def/")
 
     assert changed.status_code == forged.status_code == 404
