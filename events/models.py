@@ -236,6 +236,10 @@ class EventDate(models.Model):
         return f"{date_format(start, 'l, j. F Y, H:i')} Uhr bis {date_format(end, 'l, j. F Y, H:i')} Uhr"
 
     @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
     def closes_at(self):
         return self.registration_closes or self.starts_at
 

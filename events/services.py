@@ -27,6 +27,7 @@ CONFIRMATION_DAYS = 7
 _CONFIRM_SALT = "events.registration.confirm"
 _MANAGE_SALT = "events.registration.manage"
 MAIL_TEMPLATES = "events/mail/"
+STARTED_MESSAGE = "Der Termin hat schon begonnen; eine Absage ist nicht mehr möglich."
 
 Status = Registration.Status
 CancelledBy = Registration.CancelledBy
@@ -329,14 +330,20 @@ def _promote_waitlisted(date: EventDate, *, now) -> list[Registration]:
 def cancel_registration(
     *, registration: Registration, by: str = CancelledBy.PARTICIPANT, notify: bool = True
 ) -> Registration:
-    """Cancel a registration; a freed seat goes to the first person on the waitlist, who is told by mail."""
+    """Cancel a registration; a freed seat goes to the first person on the waitlist, who is told by mail.
+
+    People can cancel themselves until their date begins; afterwards only the organiser can (the seat
+    would go to nobody, and the check-in would be lost).
+    """
     with transaction.atomic():
         date = _locked_date(registration.date_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if not registration.is_active:
             return registration
-        had_seat = registration.status == Status.CONFIRMED
         now = timezone.now()
+        if by == CancelledBy.PARTICIPANT and date.starts_at <= now:
+            raise RegistrationClosedError(STARTED_MESSAGE)
+        had_seat = registration.status == Status.CONFIRMED
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = by

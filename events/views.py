@@ -143,8 +143,12 @@ def registration(request, token):
         return render(request, "events/link_invalid.html", {"kind": "manage"}, status=404)
     if request.method == "POST":
         if registration.is_active:
-            services.cancel_registration(registration=registration)
-            messages.success(request, "Sie haben sich abgemeldet. Wir haben Ihnen eine Bestätigung geschickt.")
+            try:
+                services.cancel_registration(registration=registration)
+            except services.RegistrationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Sie haben sich abgemeldet. Wir haben Ihnen eine Bestätigung geschickt.")
         return redirect(request.path)
     context = {"registration": registration, "event_date": registration.date, "event": registration.date.event}
     return render(request, "events/registration.html", context)

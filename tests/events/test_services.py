@@ -293,6 +293,31 @@ def test_cancelling_twice_changes_nothing(sending):
     assert mail.outbox == []
 
 
+def test_people_cannot_cancel_once_their_date_has_begun(sending):
+    now = timezone.now()
+    date = EventDateFactory(starts_at=now - datetime.timedelta(hours=1), ends_at=now + datetime.timedelta(hours=2))
+    present = RegistrationFactory(date=date, checked_in_at=now)
+    RegistrationFactory(date=date, status="waitlisted")
+
+    with sending(), pytest.raises(services.RegistrationClosedError, match="Der Termin hat schon begonnen"):
+        services.cancel_registration(registration=present)
+
+    present.refresh_from_db()
+    assert (present.status, present.checked_in_at) == ("confirmed", now)
+    assert mail.outbox == []
+
+
+def test_the_organiser_can_still_cancel_after_the_start():
+    now = timezone.now()
+    date = EventDateFactory(starts_at=now - datetime.timedelta(hours=1), ends_at=now + datetime.timedelta(hours=2))
+    registration = RegistrationFactory(date=date)
+
+    services.cancel_registration(registration=registration, by=Registration.CancelledBy.ORGANISER)
+
+    registration.refresh_from_db()
+    assert (registration.status, registration.cancelled_by) == ("cancelled", "organiser")
+
+
 def test_more_seats_go_to_the_waitlist_at_once(sending):
     date = EventDateFactory(capacity=1)
     RegistrationFactory(date=date)

@@ -425,6 +425,24 @@ def test_own_page_shows_the_status_and_cancels_with_a_button(client, sending):
     assert "Sie sind von der Warteliste nachgerückt" in moved_up
 
 
+def test_own_page_offers_no_cancellation_once_the_date_has_begun(client, sending):
+    now = timezone.now()
+    date = EventDateFactory(starts_at=now - datetime.timedelta(minutes=10), ends_at=now + datetime.timedelta(hours=2))
+    registration = RegistrationFactory(date=date, checked_in_at=now)
+    url = services.manage_url(registration)
+
+    shown = client.get(url).content.decode()
+    with sending():
+        posted = client.post(url, follow=True).content.decode()
+
+    assert "Anmeldung absagen" not in shown
+    assert "Der Termin hat schon begonnen; eine Absage ist nicht mehr möglich." in shown
+    assert "Der Termin hat schon begonnen; eine Absage ist nicht mehr möglich." in posted
+    registration.refresh_from_db()
+    assert (registration.status, registration.checked_in_at) == ("confirmed", now)
+    assert mail.outbox == []
+
+
 def test_forged_or_outdated_links_are_explained(client):
     registration = RegistrationFactory()
     url = services.manage_url(registration)
