@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -63,7 +64,7 @@ def event_detail(request, slug):
     if open_dates or request.method == "POST":
         form = RegistrationForm(request.POST or None, dates=open_dates)
     if request.method == "POST" and form.is_valid():
-        if rate_limited(request, "events"):
+        if rate_limited(request, "events", limit=settings.EVENT_REGISTRATION_RATE_LIMIT):
             form.add_error(None, RATE_LIMIT_MESSAGE)
             status = 429
         else:
