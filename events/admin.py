@@ -774,6 +774,12 @@ class RegistrationAdmin(admin.ModelAdmin):
         # delete one on request of the person (DSGVO Art. 17).
         return request.user.is_superuser
 
+    def log_deletions(self, request, queryset):
+        # Erased on request: the history keeps that a registration was deleted, not whose it was.
+        entries = super().log_deletions(request, queryset)
+        services.anonymise_admin_log(registration_ids=[registration.pk for registration in queryset])
+        return entries
+
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")

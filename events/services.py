@@ -10,10 +10,13 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.functions import RandomUUID
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import formats, timezone
 
@@ -463,12 +466,24 @@ def create_photo_renditions(*, photo: EventPhoto) -> EventPhoto:
 # --- Data protection ------------------------------------------------------------------------------
 
 
+def anonymise_admin_log(*, registration_ids: list[int]) -> int:
+    """Replace the names the admin's history keeps of these registrations (`object_repr` is the name).
+
+    The change messages stay: the admin writes only the labels of the changed fields into them.
+    """
+    content_type = ContentType.objects.get_for_model(Registration)
+    return LogEntry.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in registration_ids]
+    ).update(object_repr=Concat(Value("Anmeldung "), "object_id", Value(" (anonymisiert)"), output_field=CharField()))
+
+
 def anonymise_registrations(*, retention_days: int, dry_run: bool = False) -> dict[str, int]:
     """Remove the personal data of registrations for dates that ended more than `retention_days` ago.
 
-    The rows stay with their status, Kommune and check-in, so the counts per date remain. The mail log of
-    the events app (which holds names and addresses) is kept for the same period. Unconfirmed registrations
-    older than a week are deleted: without confirmation there is no consent.
+    The rows stay with their status, Kommune and check-in, so the counts per date remain; the admin's
+    history names them by number only. The mail log of the events app (which holds names and addresses)
+    is kept for the same period. Unconfirmed registrations older than a week are deleted: without
+    confirmation there is no consent.
     """
     now = timezone.now()
     due = Registration.objects.due_for_anonymisation(retention_days=retention_days, now=now)
@@ -481,9 +496,12 @@ def anonymise_registrations(*, retention_days: int, dry_run: bool = False) -> di
     if dry_run:
         return {"anonymised": due.count(), "mails": old_mails.count(), "unconfirmed": unconfirmed.count()}
     with transaction.atomic():
-        deleted_unconfirmed, _ = unconfirmed.delete()
-        anonymised = due.update(
+        unconfirmed_ids = list(unconfirmed.select_for_update().values_list("pk", flat=True))
+        due_ids = list(due.select_for_update(of=("self",)).values_list("pk", flat=True))
+        deleted_unconfirmed, _ = Registration.objects.filter(pk__in=unconfirmed_ids).delete()
+        anonymised = Registration.objects.filter(pk__in=due_ids).update(
             name="", email="", organisation="", function="", notes="", anonymised_at=now, secret=RandomUUID()
         )
+        anonymise_admin_log(registration_ids=unconfirmed_ids + due_ids)
         deleted_mails, _ = old_mails.delete()
     return {"anonymised": anonymised, "mails": deleted_mails, "unconfirmed": deleted_unconfirmed}

@@ -3,6 +3,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
@@ -284,3 +285,14 @@ def test_event_status_cannot_be_set_to_cancelled_in_the_form(admin_client):
 
     assert 'value="draft"' in page and 'value="published"' in page
     assert 'value="cancelled"' not in page
+
+
+def test_a_registration_deleted_on_request_leaves_no_name_in_the_history(admin_client):
+    registration = RegistrationFactory(name="Kim Muster")
+    url = reverse("admin:events_registration_delete", args=[registration.pk])
+
+    admin_client.post(url, {"post": "yes"})
+
+    assert not Registration.objects.exists()
+    entry = LogEntry.objects.get(action_flag=DELETION)
+    assert entry.object_repr == f"Anmeldung {registration.pk} (anonymisiert)"

@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.utils import timezone
 
@@ -223,6 +225,31 @@ def test_personal_links_do_not_reveal_the_address():
         decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode()
         assert "kim.muster" not in decoded and "beispiel-kommune" not in decoded
         assert str(registration.secret) in decoded
+
+
+def test_anonymising_also_removes_the_names_from_the_admin_history(admin_user):
+    now = timezone.now()
+    old = RegistrationFactory(name="Kim Muster", date=EventDateFactory(starts_at=now - datetime.timedelta(days=200)))
+    never_confirmed = RegistrationFactory(name="Ali Beispiel", status="pending")
+    Registration.objects.filter(pk=never_confirmed.pk).update(created_at=now - datetime.timedelta(days=8))
+    recent = RegistrationFactory(name="Noch Aktuell")
+    content_type = ContentType.objects.get_for_model(Registration)
+    for registration in (old, never_confirmed, recent):
+        LogEntry.objects.log_actions(
+            user_id=admin_user.pk,
+            queryset=[registration],
+            action_flag=CHANGE,
+            change_message=[{"changed": {"fields": ["Name", "Hinweise"]}}],
+        )
+
+    services.anonymise_registrations(retention_days=180)
+
+    entries = dict(LogEntry.objects.filter(content_type=content_type).values_list("object_id", "object_repr"))
+    assert entries == {
+        str(old.pk): f"Anmeldung {old.pk} (anonymisiert)",
+        str(never_confirmed.pk): f"Anmeldung {never_confirmed.pk} (anonymisiert)",
+        str(recent.pk): "Noch Aktuell",
+    }
 
 
 def test_links_stop_working_when_the_data_are_anonymised():
