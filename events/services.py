@@ -2,8 +2,9 @@
 
 Every write that takes or frees a seat locks the date's row first (SELECT … FOR UPDATE) and counts
 the seats under that lock, so simultaneous confirmations and cancellations never give a seat twice
-or lose one. Registrations are always locked after their date, in that order, so two writers cannot
-wait for each other. Mails are stored in the same transaction and sent after the commit.
+or lose one. Rows are always locked in the order event, date, registrations (as the admin's event form
+writes them), so two writers cannot wait for each other. Mails are stored in the same transaction and
+sent after the commit.
 """
 
 import uuid
@@ -372,7 +373,10 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
     When no date of the event is left, the event counts as cancelled too.
     """
     with transaction.atomic():
+        # The event before its date, as cancel_event and the admin's event form lock them.
+        event = Event.objects.select_for_update().get(pk=date.event_id)
         date = _locked_date(date.pk)
+        date.event = event
         if date.is_cancelled:
             return 0
         now = timezone.now()
@@ -393,7 +397,6 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
             registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "checked_in_at"])
             registration.date = date
             _mail("date_cancelled", registration, note=note or date.event.cancellation_note)
-        event = date.event
         if not event.dates.filter(is_cancelled=False).exists() and event.status != Event.Status.CANCELLED:
             event.status = Event.Status.CANCELLED
             event.cancellation_note = event.cancellation_note or note or "Die Veranstaltung wurde abgesagt."
