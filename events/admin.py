@@ -172,7 +172,9 @@ def publish_events(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} Veranstaltung(en) veröffentlicht.", messages.SUCCESS)
 
 
-def _cancellation_step(modeladmin, request, queryset, *, title, cancel, what):
+def _cancellation_step(
+    modeladmin, request, queryset, *, title, cancel, what, nothing="nichts – die Auswahl ist schon abgesagt."
+):
     """An action with a form: ask for the note to the people registered, then cancel."""
     form = CancellationForm(request.POST if "apply" in request.POST else None)
     if form.is_bound and form.is_valid():
@@ -190,6 +192,7 @@ def _cancellation_step(modeladmin, request, queryset, *, title, cancel, what):
         **modeladmin.admin_site.each_context(request),
         "title": title,
         "objects": queryset,
+        "nothing": nothing,
         "form": form,
         "action": request.POST.get("action"),
         "action_checkbox_name": ACTION_CHECKBOX_NAME,
@@ -202,7 +205,8 @@ def _cancellation_step(modeladmin, request, queryset, *, title, cancel, what):
     description="Ausgewählte Veranstaltungen absagen (alle Angemeldeten werden benachrichtigt)", permissions=["change"]
 )
 def cancel_events(modeladmin, request, queryset):
-    queryset = queryset.exclude(status=Event.Status.CANCELLED)
+    # Drafts are not on the site, so there is nothing to cancel publicly; their dates can be cancelled one by one.
+    queryset = queryset.filter(status=Event.Status.PUBLISHED)
     return _cancellation_step(
         modeladmin,
         request,
@@ -210,6 +214,7 @@ def cancel_events(modeladmin, request, queryset):
         title="Veranstaltungen absagen",
         cancel=lambda event, note: services.cancel_event(event=event, note=note),
         what="Veranstaltung(en)",
+        nothing="nichts – die Auswahl ist schon abgesagt oder ein Entwurf (Entwürfe sind nicht öffentlich).",
     )
 
 

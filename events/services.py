@@ -370,7 +370,8 @@ def fill_free_seats(*, date: EventDate) -> list[Registration]:
 def cancel_event_date(*, date: EventDate, note: str = "") -> int:
     """The organiser cancels a date: every registration is cancelled and each person is told; returns how many.
 
-    When no date of the event is left, the event counts as cancelled too.
+    When no date of a published event is left, the event counts as cancelled too; a draft stays a draft
+    (cancelling must not put it on the site).
     """
     with transaction.atomic():
         # The event before its date, as cancel_event and the admin's event form lock them.
@@ -397,7 +398,7 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
             registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "checked_in_at"])
             registration.date = date
             _mail("date_cancelled", registration, note=note or date.event.cancellation_note)
-        if not event.dates.filter(is_cancelled=False).exists() and event.status != Event.Status.CANCELLED:
+        if event.status == Event.Status.PUBLISHED and not event.dates.filter(is_cancelled=False).exists():
             event.status = Event.Status.CANCELLED
             event.cancellation_note = event.cancellation_note or note or "Die Veranstaltung wurde abgesagt."
             event.save(update_fields=["status", "cancellation_note", "updated_at"])
@@ -405,12 +406,16 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
 
 
 def cancel_event(*, event: Event, note: str) -> int:
-    """Cancel all dates of an event (every registered person is told); returns how many registrations."""
+    """Cancel all dates of an event (every registered person is told); returns how many registrations.
+
+    A published event is then shown as cancelled, with the note; a draft stays a draft.
+    """
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        event.status = Event.Status.CANCELLED
-        event.cancellation_note = note
-        event.save(update_fields=["status", "cancellation_note", "updated_at"])
+        if event.status == Event.Status.PUBLISHED:
+            event.status = Event.Status.CANCELLED
+            event.cancellation_note = note
+            event.save(update_fields=["status", "cancellation_note", "updated_at"])
         return sum(cancel_event_date(date=date, note=note) for date in event.dates.filter(is_cancelled=False))
 
 

@@ -296,3 +296,18 @@ def test_a_registration_deleted_on_request_leaves_no_name_in_the_history(admin_c
     assert not Registration.objects.exists()
     entry = LogEntry.objects.get(action_flag=DELETION)
     assert entry.object_repr == f"Anmeldung {registration.pk} (anonymisiert)"
+
+
+def test_the_cancel_action_leaves_drafts_alone(admin_client):
+    draft = EventFactory(status="draft", title="Noch ein Entwurf")
+    EventDateFactory(event=draft)
+    url = reverse("admin:events_event_changelist")
+    action = {"action": "cancel_events", "_selected_action": [draft.pk]}
+
+    asked = admin_client.post(url, action)
+    admin_client.post(url, {**action, "apply": "1", "note": "Fällt aus."})
+
+    assert "schon abgesagt oder ein Entwurf" in asked.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    assert not draft.dates.filter(is_cancelled=True).exists()

@@ -12,7 +12,7 @@ from django.core import mail
 from django.utils import timezone
 
 from events import services
-from events.models import Event, ParticipantMessage, Registration
+from events.models import Event, EventDate, ParticipantMessage, Registration
 from portal.models import Municipality, OutgoingMail
 from tests.events.conftest import link, subjects
 from tests.factories import EventDateFactory, RegistrationFactory
@@ -399,6 +399,22 @@ def test_cancelling_an_event_cancels_all_its_dates():
     assert count == 2
     assert (event.status, event.cancellation_note) == ("cancelled", "Die Tagung entfällt.")
     assert not event.dates.filter(is_cancelled=False).exists()
+
+
+def test_cancelling_the_dates_of_a_draft_keeps_it_a_draft(sending):
+    draft = EventDateFactory(event__status="draft").event
+    EventDateFactory(event=draft)
+    only_date = EventDateFactory(event__status="draft")
+    RegistrationFactory(date=draft.dates.first())
+
+    with sending():
+        count = services.cancel_event(event=draft, note="Fällt aus.")
+        services.cancel_event_date(date=only_date, note="Fällt aus.")
+
+    assert count == 1
+    assert set(Event.objects.values_list("status", flat=True)) == {"draft"}
+    assert not Event.objects.published().exists()
+    assert not EventDate.objects.filter(is_cancelled=False).exists()
 
 
 # --- Added by the editors ---
