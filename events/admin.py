@@ -168,7 +168,7 @@ class EventAdminForm(forms.ModelForm):
 
 @admin.action(description="Ausgewählte Veranstaltungen veröffentlichen", permissions=["change"])
 def publish_events(modeladmin, request, queryset):
-    count = queryset.filter(status=Event.Status.DRAFT).update(status=Event.Status.PUBLISHED)
+    count = queryset.filter(status=Event.Status.DRAFT).update(status=Event.Status.PUBLISHED, updated_at=timezone.now())
     modeladmin.message_user(request, f"{count} Veranstaltung(en) veröffentlicht.", messages.SUCCESS)
 
 

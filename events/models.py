@@ -175,6 +175,8 @@ class EventDate(models.Model):
     )
     is_cancelled = models.BooleanField("Abgesagt", default=False, editable=False)
     cancelled_at = models.DateTimeField("Abgesagt am", null=True, blank=True, editable=False)
+    # The calendar files derive their SEQUENCE and LAST-MODIFIED from it (and from the event's).
+    updated_at = models.DateTimeField("Geändert", auto_now=True)
 
     objects = EventDateQuerySet.as_manager()
 

@@ -355,7 +355,14 @@ def cancel_registration(
         registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "checked_in_at"])
         registration.date = date
         if notify:
-            _mail("registration_cancelled", registration, by_organiser=by == CancelledBy.ORGANISER)
+            # Whoever had a seat has the date in their calendar: the attachment takes it out again.
+            _mail(
+                "registration_cancelled",
+                registration,
+                calendar=had_seat,
+                by_organiser=by == CancelledBy.ORGANISER,
+                had_seat=had_seat,
+            )
         if had_seat:
             _promote_waitlisted(date, now=now)
     return registration
@@ -383,7 +390,7 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
         now = timezone.now()
         date.is_cancelled = True
         date.cancelled_at = now
-        date.save(update_fields=["is_cancelled", "cancelled_at"])
+        date.save(update_fields=["is_cancelled", "cancelled_at", "updated_at"])
         registrations = list(
             Registration.objects.filter(date=date)
             .active()
@@ -391,13 +398,20 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
             .select_related("municipality")
         )
         for registration in registrations:
+            had_seat = registration.status == Status.CONFIRMED
             registration.status = Status.CANCELLED
             registration.cancelled_at = now
             registration.cancelled_by = CancelledBy.ORGANISER
             registration.checked_in_at = None
             registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "checked_in_at"])
             registration.date = date
-            _mail("date_cancelled", registration, note=note or date.event.cancellation_note)
+            _mail(
+                "date_cancelled",
+                registration,
+                calendar=had_seat,
+                note=note or date.event.cancellation_note,
+                had_seat=had_seat,
+            )
         if event.status == Event.Status.PUBLISHED and not event.dates.filter(is_cancelled=False).exists():
             event.status = Event.Status.CANCELLED
             event.cancellation_note = event.cancellation_note or note or "Die Veranstaltung wurde abgesagt."

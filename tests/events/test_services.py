@@ -34,10 +34,15 @@ def confirmed_by_link(date, email, sending, **overrides):
         return services.confirm_registration(registration=registration)
 
 
-def calendar_of(message):
+def calendar_of(message, method="PUBLISH"):
     (filename, content, mimetype), *_ = message.attachments
-    assert (filename, mimetype) == ("termin.ics", "text/calendar")
-    return icalendar.Calendar.from_ical(content)
+    assert (filename, mimetype) == (
+        "termin.ics",
+        "text/calendar" if method == "PUBLISH" else f"text/calendar; method={method}",
+    )
+    calendar = icalendar.Calendar.from_ical(content)
+    assert str(calendar["METHOD"]) == method
+    return calendar
 
 
 # --- Registering ---
@@ -296,6 +301,25 @@ def test_cancelling_a_seat_moves_the_first_on_the_waitlist_up_and_tells_them(sen
     assert calendar_of(mail.outbox[1]).walk("VEVENT")
 
 
+def test_cancelling_a_seat_sends_a_calendar_cancellation_newer_than_the_confirmation(sending):
+    registration = confirmed_by_link(EventDateFactory(), "kim@beispiel-kommune.de", sending)
+    confirmation = calendar_of(mail.outbox[-1], method="PUBLISH").walk("VEVENT")[0]
+
+    with sending():
+        services.cancel_registration(registration=registration)
+
+    message = mail.outbox[-1]
+    cancellation = calendar_of(message, method="CANCEL")
+    event = cancellation.walk("VEVENT")[0]
+    assert str(event["UID"]) == str(confirmation["UID"])
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert int(event["SEQUENCE"]) > int(confirmation["SEQUENCE"])
+    assert str(event["ORGANIZER"]) == "mailto:seminare@kommunalagentur.nrw"
+    assert str(event["ATTENDEE"]) == "mailto:kim@beispiel-kommune.de"
+    assert 'Content-Type: text/calendar; method="CANCEL"' in message.message().as_string()
+    assert "entfernt Ihr Kalenderprogramm den Termin" in message.body
+
+
 def test_cancelling_a_place_on_the_waitlist_moves_nobody(sending):
     date = EventDateFactory(capacity=1)
     RegistrationFactory(date=date)
@@ -381,6 +405,10 @@ def test_organiser_cancels_a_date_and_everyone_registered_is_told(sending):
         "warte@beispiel-kommune.de",
     ]
     assert all("Wasserschaden" in m.body and m.subject.startswith("Abgesagt: ") for m in mail.outbox)
+    # Only the person with a seat had the date in their calendar; the others get no attachment.
+    with_file = {m.to[0]: calendar_of(m, method="CANCEL") for m in mail.outbox if m.attachments}
+    assert list(with_file) == ["platz@beispiel-kommune.de"]
+    assert str(with_file["platz@beispiel-kommune.de"].walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
     assert Event.objects.get().status == "published"  # the other date still takes place
 
     services.cancel_event_date(date=other_date, note="")
