@@ -447,14 +447,49 @@ def undo_check_in(*, registrations) -> int:
     return registrations.filter(checked_in_at__isnull=False).update(checked_in_at=None)
 
 
-def message_participants(*, date: EventDate, subject: str, body: str, sent_by=None) -> ParticipantMessage:
-    """Mail a message of the organiser to everyone with a seat for the date (one mail each), and keep it."""
+def send_access_data(*, date: EventDate) -> int:
+    """Mail the dial-in data, with the calendar file, to everyone with a seat for the date; returns how many.
+
+    For when the editors enter or change the dial-in data of a date that has not ended: a confirmation
+    sent without them only promised them, and the reminder goes out once, and not to whoever got their
+    seat shortly before the date.
+    """
+    with transaction.atomic():
+        date = EventDate.objects.select_related("event", "venue").get(pk=date.pk)
+        if (
+            not date.dial_in
+            or date.is_cancelled
+            or date.event.status != Event.Status.PUBLISHED
+            or date.ends_at <= timezone.now()
+        ):
+            return 0
+        registrations = list(Registration.objects.filter(date=date, status=Status.CONFIRMED).order_by("pk"))
+        for registration in registrations:
+            registration.date = date
+            _mail("access_data", registration, calendar=True)
+    return len(registrations)
+
+
+def message_participants(
+    *, date: EventDate, subject: str, body: str, sent_by=None, with_dial_in: bool = False
+) -> ParticipantMessage:
+    """Mail a message of the organiser to everyone with a seat for the date (one mail each), and keep it.
+
+    With `with_dial_in` the mail also carries the dial-in data and the calendar file.
+    """
     with transaction.atomic():
         registrations = list(
             Registration.objects.filter(date=date, status=Status.CONFIRMED).select_related("date__event")
         )
         for registration in registrations:
-            _mail("participant_message", registration, subject=subject, body=body)
+            _mail(
+                "participant_message",
+                registration,
+                calendar=with_dial_in,
+                subject=subject,
+                body=body,
+                with_dial_in=with_dial_in,
+            )
         return ParticipantMessage.objects.create(
             date=date, subject=subject, body=body, sent_by=sent_by, recipients=len(registrations)
         )

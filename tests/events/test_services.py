@@ -489,6 +489,61 @@ def test_message_goes_to_everyone_with_a_seat_and_is_kept(sending, admin_user):
     assert all("/veranstaltungen/anmeldung/" in m.body for m in mail.outbox)
 
 
+def test_access_data_go_to_everyone_with_a_seat_with_the_calendar_file(sending):
+    date = EventDateFactory(online=True)
+    RegistrationFactory(date=date, email="platz@beispiel.de")
+    RegistrationFactory(date=date, email="auch@beispiel.de", confirmed_at=timezone.now() - datetime.timedelta(days=9))
+    RegistrationFactory(date=date, status="waitlisted", email="warte@beispiel.de")
+    RegistrationFactory(date=date, status="pending", email="offen@beispiel.de")
+
+    with sending():
+        count = services.send_access_data(date=date)
+
+    assert count == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["auch@beispiel.de", "platz@beispiel.de"]
+    for message in mail.outbox:
+        assert message.subject.startswith(f"Ihre Zugangsdaten: {date.event.title} am ")
+        assert "Kenncode: geheim-42" in message.body
+        assert "Kenncode: geheim-42" in message.alternatives[0][0]
+        assert "Kenncode: geheim-42" in str(calendar_of(message).walk("VEVENT")[0]["DESCRIPTION"])
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"dial_in": ""},
+        {"is_cancelled": True, "cancelled_at": timezone.now()},
+        {
+            "starts_at": timezone.now() - datetime.timedelta(hours=3),
+            "ends_at": timezone.now() - datetime.timedelta(hours=1),
+        },
+        {"event__status": "draft"},
+    ],
+)
+def test_no_access_data_without_data_or_for_dates_that_are_off_or_over(sending, changes):
+    date = EventDateFactory(online=True, **changes)
+    RegistrationFactory(date=date)
+
+    with sending():
+        assert services.send_access_data(date=date) == 0
+
+    assert mail.outbox == []
+
+
+def test_a_message_can_carry_the_access_data(sending):
+    date = EventDateFactory(online=True)
+    RegistrationFactory(date=date)
+
+    with sending():
+        services.message_participants(date=date, subject="Neuer Raum", body="Wir wechseln den Raum.")
+        services.message_participants(date=date, subject="Mit Daten", body="Hier alles.", with_dial_in=True)
+
+    without, with_data = mail.outbox
+    assert "geheim-42" not in without.body and without.attachments == []
+    assert "Kenncode: geheim-42" in with_data.body
+    assert calendar_of(with_data).walk("VEVENT")
+
+
 def test_reminders_go_once_to_confirmed_participants_of_dates_within_the_days(sending):
     now = timezone.now()
     soon = EventDateFactory(starts_at=now + datetime.timedelta(days=2), online=True)
