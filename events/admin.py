@@ -51,6 +51,10 @@ class EventDateForm(forms.ModelForm):
             "online_platform",
             "dial_in",
         ]
+        help_texts = {
+            "dial_in": "Link, Meeting-ID, Kenncode. Nie öffentlich: Wer einen Platz hat, erhält sie per E-Mail – "
+            "und nach jeder Änderung sofort noch einmal.",
+        }
 
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
@@ -166,13 +170,30 @@ class EventAdminForm(forms.ModelForm):
             ]
 
 
+def _send_access_data(modeladmin, request, date):
+    """New or changed dial-in data go to everyone with a seat.
+
+    Called inside the admin's transaction: the mails are stored in it and go out only once it commits,
+    so a save that fails sends nothing, and the editor is told how many there are.
+    """
+    count = services.send_access_data(date=date)
+    if count:
+        modeladmin.message_user(
+            request,
+            f"{date}: Die Zugangsdaten gehen an {count} angemeldete Teilnehmende; die E-Mails sind eingereiht.",
+            messages.INFO,
+        )
+
+
 @admin.action(description="Ausgewählte Veranstaltungen veröffentlichen", permissions=["change"])
 def publish_events(modeladmin, request, queryset):
-    count = queryset.filter(status=Event.Status.DRAFT).update(status=Event.Status.PUBLISHED)
+    count = queryset.filter(status=Event.Status.DRAFT).update(status=Event.Status.PUBLISHED, updated_at=timezone.now())
     modeladmin.message_user(request, f"{count} Veranstaltung(en) veröffentlicht.", messages.SUCCESS)
 
 
-def _cancellation_step(modeladmin, request, queryset, *, title, cancel, what):
+def _cancellation_step(
+    modeladmin, request, queryset, *, title, cancel, what, nothing="nichts – die Auswahl ist schon abgesagt."
+):
     """An action with a form: ask for the note to the people registered, then cancel."""
     form = CancellationForm(request.POST if "apply" in request.POST else None)
     if form.is_bound and form.is_valid():
@@ -190,6 +211,7 @@ def _cancellation_step(modeladmin, request, queryset, *, title, cancel, what):
         **modeladmin.admin_site.each_context(request),
         "title": title,
         "objects": queryset,
+        "nothing": nothing,
         "form": form,
         "action": request.POST.get("action"),
         "action_checkbox_name": ACTION_CHECKBOX_NAME,
@@ -202,7 +224,8 @@ def _cancellation_step(modeladmin, request, queryset, *, title, cancel, what):
     description="Ausgewählte Veranstaltungen absagen (alle Angemeldeten werden benachrichtigt)", permissions=["change"]
 )
 def cancel_events(modeladmin, request, queryset):
-    queryset = queryset.exclude(status=Event.Status.CANCELLED)
+    # Drafts are not on the site, so there is nothing to cancel publicly; their dates can be cancelled one by one.
+    queryset = queryset.filter(status=Event.Status.PUBLISHED)
     return _cancellation_step(
         modeladmin,
         request,
@@ -210,6 +233,7 @@ def cancel_events(modeladmin, request, queryset):
         title="Veranstaltungen absagen",
         cancel=lambda event, note: services.cancel_event(event=event, note=note),
         what="Veranstaltung(en)",
+        nothing="nichts – die Auswahl ist schon abgesagt oder ein Entwurf (Entwürfe sind nicht öffentlich).",
     )
 
 
@@ -253,6 +277,12 @@ class EventAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            if formset.model is EventDate:
+                for date_form in formset.forms:
+                    date = date_form.instance
+                    if date.pk and date_form not in formset.deleted_forms and "dial_in" in date_form.changed_data:
+                        _send_access_data(self, request, date)
         event = form.instance
         for photo in event.photos.filter(small=""):
             services.create_photo_renditions(photo=photo)
@@ -404,6 +434,8 @@ class EventDateAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if "dial_in" in form.changed_data:
+            _send_access_data(self, request, obj)
         promoted = services.fill_free_seats(date=obj)
         if promoted:
             self.message_user(
@@ -432,10 +464,14 @@ class EventDateAdmin(admin.ModelAdmin):
     def message_view(self, request, pk):
         """A message to everyone with a seat for the date, one mail each."""
         date = self._date(request, pk, "change_eventdate")
-        form = ParticipantMessageForm(request.POST or None)
+        form = ParticipantMessageForm(request.POST or None, online=date.is_online)
         if request.method == "POST" and form.is_valid():
             message = services.message_participants(
-                date=date, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"], sent_by=request.user
+                date=date,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                sent_by=request.user,
+                with_dial_in=form.cleaned_data.get("with_dial_in", False),
             )
             self.message_user(
                 request,
@@ -773,6 +809,12 @@ class RegistrationAdmin(admin.ModelAdmin):
         # Registrations are cancelled (the seat moves on) or anonymised, not deleted; administrators may still
         # delete one on request of the person (DSGVO Art. 17).
         return request.user.is_superuser
+
+    def log_deletions(self, request, queryset):
+        # Erased on request: the history keeps that a registration was deleted, not whose it was.
+        entries = super().log_deletions(request, queryset)
+        services.anonymise_admin_log(registration_ids=[registration.pk for registration in queryset])
+        return entries
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

@@ -116,6 +116,16 @@ class ParticipantMessageForm(KernFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="Reiner Text. Anrede, Termin und der Link zum Absagen werden automatisch ergänzt.",
     )
+    with_dial_in = forms.BooleanField(
+        label="Zugangsdaten mitsenden",
+        required=False,
+        help_text="Die Zugangsdaten des Online-Termins und der Kalendereintrag (termin.ics) gehen mit.",
+    )
+
+    def __init__(self, *args, online: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not online:
+            del self.fields["with_dial_in"]
 
 
 class CancellationForm(KernFormMixin, forms.Form):

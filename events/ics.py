@@ -19,6 +19,7 @@ BERLIN = ZoneInfo(TZID)
 PRODID = "-//Interkommunales.NRW//Veranstaltungen//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 LINE_OCTETS = 75
+SEQUENCE_EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 
 # The rules of Central European (Summer) Time since 1996.
 VTIMEZONE = [
@@ -78,14 +79,38 @@ def _uid(date) -> str:
     return f"termin-{date.pk}@{host}"
 
 
-def _vevent(date, *, now: datetime, registration_url: str = "") -> list[str]:
-    """One date as a VEVENT. With `registration_url` it is a participant's own: with the dial-in data."""
+def sequence(moment: datetime) -> int:
+    """SEQUENCE from the time of the last change: seconds since 2025, so every later change counts higher."""
+    return max(0, int((moment - SEQUENCE_EPOCH).total_seconds()))
+
+
+def _param(value: str) -> str:
+    """A parameter value (CN=…), quoted; it may not hold double quotes or line breaks."""
+    return '"' + " ".join(value.replace('"', "'").split()) + '"'
+
+
+def _vevent(date, *, now: datetime, registration=None, registration_url: str = "") -> list[str]:
+    """One date as a VEVENT. With `registration_url` it is a participant's own: with the dial-in data.
+
+    A participant's own for a cancelled registration (`registration`) withdraws the entry from their calendar.
+    """
     event = date.event
     url = absolute_url(event.get_absolute_url())
-    cancelled = date.is_cancelled or event.is_cancelled
+    date_cancelled = date.is_cancelled or event.is_cancelled
+    withdrawn = registration is not None and registration.status == "cancelled"
+    cancelled = date_cancelled or withdrawn
+    changed = max(moment for moment in (date.updated_at, event.updated_at) if moment)
+    if withdrawn:
+        # Later than the file the person got with their seat, so calendars take this one as the newer.
+        changed = max(changed, registration.cancelled_at)
+    elif registration is not None and registration.confirmed_at:
+        # Later than a cancellation of an earlier registration for the same date, should there be one.
+        changed = max(changed, registration.confirmed_at)
     description = [event.teaser]
-    if cancelled:
+    if date_cancelled:
         description.insert(0, "Dieser Termin ist abgesagt. " + event.cancellation_note)
+    elif withdrawn:
+        description.insert(0, "Ihre Anmeldung für diesen Termin ist storniert.")
     if date.is_online:
         if registration_url and date.dial_in:
             description.append(f"Online über {date.online_platform}. Zugangsdaten:\n{date.dial_in}")
@@ -97,40 +122,65 @@ def _vevent(date, *, now: datetime, registration_url: str = "") -> list[str]:
     if registration_url:
         description.append(f"Ihre Anmeldung ansehen oder absagen: {registration_url}")
     location = date.venue.address_line if date.venue_id else f"Online ({date.online_platform})"
-    return [
+    prefix = "Abgesagt: " if date_cancelled else "Storniert: " if withdrawn else ""
+    lines = [
         "BEGIN:VEVENT",
         f"UID:{_uid(date)}",
         f"DTSTAMP:{_utc(now)}",
-        # A calendar that imported the date before takes the cancellation as the newer version.
-        f"SEQUENCE:{1 if cancelled else 0}",
+        # A calendar that imported the date before takes a changed or cancelled one as the newer version.
+        f"SEQUENCE:{sequence(changed) + (1 if withdrawn else 0)}",
+        f"LAST-MODIFIED:{_utc(changed)}",
         f"DTSTART;TZID={TZID}:{_local(date.starts_at)}",
         f"DTEND;TZID={TZID}:{_local(date.ends_at)}",
-        f"SUMMARY:{escape_text(('Abgesagt: ' if cancelled else '') + event.title)}",
+        f"SUMMARY:{escape_text(prefix + event.title)}",
         f"DESCRIPTION:{escape_text(chr(10).join(description))}",
         f"LOCATION:{escape_text(location)}",
         f"URL:{url}",
         f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-        "END:VEVENT",
     ]
+    if registration is not None and cancelled:
+        # What METHOD:CANCEL requires (RFC 5546): who cancels, and for whom.
+        lines += [
+            f"ORGANIZER;CN={_param(event.organiser)}:mailto:{settings.EVENTS_EMAIL}",
+            f"ATTENDEE;CN={_param(registration.name)}:mailto:{registration.email}",
+        ]
+    return [*lines, "END:VEVENT"]
 
 
-def calendar(dates, *, name: str = "", registration_url: str = "", now: datetime | None = None) -> str:
+def calendar(
+    dates,
+    *,
+    name: str = "",
+    registration=None,
+    registration_url: str = "",
+    method: str = "PUBLISH",
+    now: datetime | None = None,
+) -> str:
     """A VCALENDAR of the dates (each with its event loaded), as text with CRLF line endings."""
     now = now or datetime.now(UTC)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", f"METHOD:{method}"]
     if name:
         lines += [f"X-WR-CALNAME:{escape_text(name)}", f"X-WR-TIMEZONE:{TZID}"]
     lines += VTIMEZONE
     for date in dates:
-        lines += _vevent(date, now=now, registration_url=registration_url)
+        lines += _vevent(date, now=now, registration=registration, registration_url=registration_url)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def participant_calendar(registration, *, registration_url: str) -> dict:
-    """The confirmed participant's date as a mail attachment (see portal.mail.send_templated_mail)."""
-    content = calendar([registration.date], registration_url=registration_url)
-    return {"filename": "termin.ics", "content": content, "mimetype": "text/calendar"}
+    """The participant's date as a mail attachment (see portal.mail.send_templated_mail).
+
+    For a confirmed registration the entry to import; once the registration is cancelled (by the person,
+    or with the date), a cancellation (METHOD:CANCEL, STATUS:CANCELLED, a higher SEQUENCE) that removes
+    the entry imported before.
+    """
+    if registration.status == "cancelled":
+        method, mimetype = "CANCEL", "text/calendar; method=CANCEL"
+    else:
+        method, mimetype = "PUBLISH", "text/calendar"
+    content = calendar([registration.date], registration=registration, registration_url=registration_url, method=method)
+    return {"filename": "termin.ics", "content": content, "mimetype": mimetype}
 
 
 def calendar_response(dates, *, filename: str, name: str = "", download: bool = True) -> HttpResponse:

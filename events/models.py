@@ -1,3 +1,4 @@
+import uuid
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -174,6 +175,8 @@ class EventDate(models.Model):
     )
     is_cancelled = models.BooleanField("Abgesagt", default=False, editable=False)
     cancelled_at = models.DateTimeField("Abgesagt am", null=True, blank=True, editable=False)
+    # The calendar files derive their SEQUENCE and LAST-MODIFIED from it (and from the event's).
+    updated_at = models.DateTimeField("Geändert", auto_now=True)
 
     objects = EventDateQuerySet.as_manager()
 
@@ -233,6 +236,10 @@ class EventDate(models.Model):
         if start.date() == end.date():
             return f"{date_format(start, 'l, j. F Y')}, {start:%H:%M}–{end:%H:%M} Uhr"
         return f"{date_format(start, 'l, j. F Y, H:i')} Uhr bis {date_format(end, 'l, j. F Y, H:i')} Uhr"
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
 
     @property
     def closes_at(self):
@@ -393,6 +400,8 @@ class Registration(models.Model):
     checked_in_at = models.DateTimeField("Anwesend seit", null=True, blank=True)
     reminded_at = models.DateTimeField("Erinnert am", null=True, blank=True)
     anonymised_at = models.DateTimeField("Anonymisiert am", null=True, blank=True)
+    # What the personal links are signed over (never the address); replaced when the data are anonymised.
+    secret = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -2,16 +2,22 @@
 
 Every write that takes or frees a seat locks the date's row first (SELECT … FOR UPDATE) and counts
 the seats under that lock, so simultaneous confirmations and cancellations never give a seat twice
-or lose one. Registrations are always locked after their date, in that order, so two writers cannot
-wait for each other. Mails are stored in the same transaction and sent after the commit.
+or lose one. Rows are always locked in the order event, date, registrations (as the admin's event form
+writes them), so two writers cannot wait for each other. Mails are stored in the same transaction and
+sent after the commit.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.functions import RandomUUID
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import formats, timezone
 
@@ -25,6 +31,7 @@ CONFIRMATION_DAYS = 7
 _CONFIRM_SALT = "events.registration.confirm"
 _MANAGE_SALT = "events.registration.manage"
 MAIL_TEMPLATES = "events/mail/"
+STARTED_MESSAGE = "Der Termin hat schon begonnen; eine Absage ist nicht mehr möglich."
 
 Status = Registration.Status
 CancelledBy = Registration.CancelledBy
@@ -56,15 +63,19 @@ def consent_text() -> str:
 # --- Links in the mails ------------------------------------------------------------------------
 
 
+def _token(registration: Registration, salt: str) -> str:
+    # Signed, not encrypted: anyone can read the payload, so it holds the random secret, never the address.
+    return signing.dumps([registration.pk, str(registration.secret)], salt=salt)
+
+
 def confirmation_url(registration: Registration) -> str:
-    token = signing.dumps([registration.pk, registration.email], salt=_CONFIRM_SALT)
+    token = _token(registration, _CONFIRM_SALT)
     return absolute_url(reverse("events:confirm", kwargs={"token": token}))
 
 
 def manage_path(registration: Registration) -> str:
     """The person's own page: the registration's status and a button to cancel it."""
-    token = signing.dumps([registration.pk, registration.email], salt=_MANAGE_SALT)
-    return reverse("events:registration", kwargs={"token": token})
+    return reverse("events:registration", kwargs={"token": _token(registration, _MANAGE_SALT)})
 
 
 def manage_url(registration: Registration) -> str:
@@ -73,14 +84,14 @@ def manage_url(registration: Registration) -> str:
 
 def _registration_from(token: str, salt: str, max_age=None) -> Registration | None:
     try:
-        pk, email = signing.loads(token, salt=salt, max_age=max_age)
-    except (signing.BadSignature, TypeError, ValueError):
+        pk, secret = signing.loads(token, salt=salt, max_age=max_age)
+        secret = uuid.UUID(secret)
+    except (signing.BadSignature, TypeError, ValueError, AttributeError):
         return None
-    # An anonymised registration has no address any more, so its links stop working.
+    # Anonymising replaces the secret, so the links of an anonymised registration stop working.
     return (
         Registration.objects.select_related("date__event", "date__venue", "municipality")
-        .filter(pk=pk, email=email, anonymised_at__isnull=True)
-        .exclude(email="")
+        .filter(pk=pk, secret=secret, anonymised_at__isnull=True)
         .first()
     )
 
@@ -323,14 +334,20 @@ def _promote_waitlisted(date: EventDate, *, now) -> list[Registration]:
 def cancel_registration(
     *, registration: Registration, by: str = CancelledBy.PARTICIPANT, notify: bool = True
 ) -> Registration:
-    """Cancel a registration; a freed seat goes to the first person on the waitlist, who is told by mail."""
+    """Cancel a registration; a freed seat goes to the first person on the waitlist, who is told by mail.
+
+    People can cancel themselves until their date begins; afterwards only the organiser can (the seat
+    would go to nobody, and the check-in would be lost).
+    """
     with transaction.atomic():
         date = _locked_date(registration.date_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if not registration.is_active:
             return registration
-        had_seat = registration.status == Status.CONFIRMED
         now = timezone.now()
+        if by == CancelledBy.PARTICIPANT and date.starts_at <= now:
+            raise RegistrationClosedError(STARTED_MESSAGE)
+        had_seat = registration.status == Status.CONFIRMED
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = by
@@ -338,7 +355,14 @@ def cancel_registration(
         registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "checked_in_at"])
         registration.date = date
         if notify:
-            _mail("registration_cancelled", registration, by_organiser=by == CancelledBy.ORGANISER)
+            # Whoever had a seat has the date in their calendar: the attachment takes it out again.
+            _mail(
+                "registration_cancelled",
+                registration,
+                calendar=had_seat,
+                by_organiser=by == CancelledBy.ORGANISER,
+                had_seat=had_seat,
+            )
         if had_seat:
             _promote_waitlisted(date, now=now)
     return registration
@@ -353,16 +377,20 @@ def fill_free_seats(*, date: EventDate) -> list[Registration]:
 def cancel_event_date(*, date: EventDate, note: str = "") -> int:
     """The organiser cancels a date: every registration is cancelled and each person is told; returns how many.
 
-    When no date of the event is left, the event counts as cancelled too.
+    When no date of a published event is left, the event counts as cancelled too; a draft stays a draft
+    (cancelling must not put it on the site).
     """
     with transaction.atomic():
+        # The event before its date, as cancel_event and the admin's event form lock them.
+        event = Event.objects.select_for_update().get(pk=date.event_id)
         date = _locked_date(date.pk)
+        date.event = event
         if date.is_cancelled:
             return 0
         now = timezone.now()
         date.is_cancelled = True
         date.cancelled_at = now
-        date.save(update_fields=["is_cancelled", "cancelled_at"])
+        date.save(update_fields=["is_cancelled", "cancelled_at", "updated_at"])
         registrations = list(
             Registration.objects.filter(date=date)
             .active()
@@ -370,15 +398,21 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
             .select_related("municipality")
         )
         for registration in registrations:
+            had_seat = registration.status == Status.CONFIRMED
             registration.status = Status.CANCELLED
             registration.cancelled_at = now
             registration.cancelled_by = CancelledBy.ORGANISER
             registration.checked_in_at = None
             registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "checked_in_at"])
             registration.date = date
-            _mail("date_cancelled", registration, note=note or date.event.cancellation_note)
-        event = date.event
-        if not event.dates.filter(is_cancelled=False).exists() and event.status != Event.Status.CANCELLED:
+            _mail(
+                "date_cancelled",
+                registration,
+                calendar=had_seat,
+                note=note or date.event.cancellation_note,
+                had_seat=had_seat,
+            )
+        if event.status == Event.Status.PUBLISHED and not event.dates.filter(is_cancelled=False).exists():
             event.status = Event.Status.CANCELLED
             event.cancellation_note = event.cancellation_note or note or "Die Veranstaltung wurde abgesagt."
             event.save(update_fields=["status", "cancellation_note", "updated_at"])
@@ -386,12 +420,16 @@ def cancel_event_date(*, date: EventDate, note: str = "") -> int:
 
 
 def cancel_event(*, event: Event, note: str) -> int:
-    """Cancel all dates of an event (every registered person is told); returns how many registrations."""
+    """Cancel all dates of an event (every registered person is told); returns how many registrations.
+
+    A published event is then shown as cancelled, with the note; a draft stays a draft.
+    """
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        event.status = Event.Status.CANCELLED
-        event.cancellation_note = note
-        event.save(update_fields=["status", "cancellation_note", "updated_at"])
+        if event.status == Event.Status.PUBLISHED:
+            event.status = Event.Status.CANCELLED
+            event.cancellation_note = note
+            event.save(update_fields=["status", "cancellation_note", "updated_at"])
         return sum(cancel_event_date(date=date, note=note) for date in event.dates.filter(is_cancelled=False))
 
 
@@ -409,14 +447,49 @@ def undo_check_in(*, registrations) -> int:
     return registrations.filter(checked_in_at__isnull=False).update(checked_in_at=None)
 
 
-def message_participants(*, date: EventDate, subject: str, body: str, sent_by=None) -> ParticipantMessage:
-    """Mail a message of the organiser to everyone with a seat for the date (one mail each), and keep it."""
+def send_access_data(*, date: EventDate) -> int:
+    """Mail the dial-in data, with the calendar file, to everyone with a seat for the date; returns how many.
+
+    For when the editors enter or change the dial-in data of a date that has not ended: a confirmation
+    sent without them only promised them, and the reminder goes out once, and not to whoever got their
+    seat shortly before the date.
+    """
+    with transaction.atomic():
+        date = EventDate.objects.select_related("event", "venue").get(pk=date.pk)
+        if (
+            not date.dial_in
+            or date.is_cancelled
+            or date.event.status != Event.Status.PUBLISHED
+            or date.ends_at <= timezone.now()
+        ):
+            return 0
+        registrations = list(Registration.objects.filter(date=date, status=Status.CONFIRMED).order_by("pk"))
+        for registration in registrations:
+            registration.date = date
+            _mail("access_data", registration, calendar=True)
+    return len(registrations)
+
+
+def message_participants(
+    *, date: EventDate, subject: str, body: str, sent_by=None, with_dial_in: bool = False
+) -> ParticipantMessage:
+    """Mail a message of the organiser to everyone with a seat for the date (one mail each), and keep it.
+
+    With `with_dial_in` the mail also carries the dial-in data and the calendar file.
+    """
     with transaction.atomic():
         registrations = list(
             Registration.objects.filter(date=date, status=Status.CONFIRMED).select_related("date__event")
         )
         for registration in registrations:
-            _mail("participant_message", registration, subject=subject, body=body)
+            _mail(
+                "participant_message",
+                registration,
+                calendar=with_dial_in,
+                subject=subject,
+                body=body,
+                with_dial_in=with_dial_in,
+            )
         return ParticipantMessage.objects.create(
             date=date, subject=subject, body=body, sent_by=sent_by, recipients=len(registrations)
         )
@@ -450,12 +523,24 @@ def create_photo_renditions(*, photo: EventPhoto) -> EventPhoto:
 # --- Data protection ------------------------------------------------------------------------------
 
 
+def anonymise_admin_log(*, registration_ids: list[int]) -> int:
+    """Replace the names the admin's history keeps of these registrations (`object_repr` is the name).
+
+    The change messages stay: the admin writes only the labels of the changed fields into them.
+    """
+    content_type = ContentType.objects.get_for_model(Registration)
+    return LogEntry.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in registration_ids]
+    ).update(object_repr=Concat(Value("Anmeldung "), "object_id", Value(" (anonymisiert)"), output_field=CharField()))
+
+
 def anonymise_registrations(*, retention_days: int, dry_run: bool = False) -> dict[str, int]:
     """Remove the personal data of registrations for dates that ended more than `retention_days` ago.
 
-    The rows stay with their status, Kommune and check-in, so the counts per date remain. The mail log of
-    the events app (which holds names and addresses) is kept for the same period. Unconfirmed registrations
-    older than a week are deleted: without confirmation there is no consent.
+    The rows stay with their status, Kommune and check-in, so the counts per date remain; the admin's
+    history names them by number only. The mail log of the events app (which holds names and addresses)
+    is kept for the same period. Unconfirmed registrations older than a week are deleted: without
+    confirmation there is no consent.
     """
     now = timezone.now()
     due = Registration.objects.due_for_anonymisation(retention_days=retention_days, now=now)
@@ -468,7 +553,12 @@ def anonymise_registrations(*, retention_days: int, dry_run: bool = False) -> di
     if dry_run:
         return {"anonymised": due.count(), "mails": old_mails.count(), "unconfirmed": unconfirmed.count()}
     with transaction.atomic():
-        deleted_unconfirmed, _ = unconfirmed.delete()
-        anonymised = due.update(name="", email="", organisation="", function="", notes="", anonymised_at=now)
+        unconfirmed_ids = list(unconfirmed.select_for_update().values_list("pk", flat=True))
+        due_ids = list(due.select_for_update(of=("self",)).values_list("pk", flat=True))
+        deleted_unconfirmed, _ = Registration.objects.filter(pk__in=unconfirmed_ids).delete()
+        anonymised = Registration.objects.filter(pk__in=due_ids).update(
+            name="", email="", organisation="", function="", notes="", anonymised_at=now, secret=RandomUUID()
+        )
+        anonymise_admin_log(registration_ids=unconfirmed_ids + due_ids)
         deleted_mails, _ = old_mails.delete()
     return {"anonymised": anonymised, "mails": deleted_mails, "unconfirmed": deleted_unconfirmed}

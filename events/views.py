@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -63,7 +64,7 @@ def event_detail(request, slug):
     if open_dates or request.method == "POST":
         form = RegistrationForm(request.POST or None, dates=open_dates)
     if request.method == "POST" and form.is_valid():
-        if rate_limited(request, "events"):
+        if rate_limited(request, "events", limit=settings.EVENT_REGISTRATION_RATE_LIMIT):
             form.add_error(None, RATE_LIMIT_MESSAGE)
             status = 429
         else:
@@ -143,8 +144,12 @@ def registration(request, token):
         return render(request, "events/link_invalid.html", {"kind": "manage"}, status=404)
     if request.method == "POST":
         if registration.is_active:
-            services.cancel_registration(registration=registration)
-            messages.success(request, "Sie haben sich abgemeldet. Wir haben Ihnen eine Bestätigung geschickt.")
+            try:
+                services.cancel_registration(registration=registration)
+            except services.RegistrationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Sie haben sich abgemeldet. Wir haben Ihnen eine Bestätigung geschickt.")
         return redirect(request.path)
     context = {"registration": registration, "event_date": registration.date, "event": registration.date.event}
     return render(request, "events/registration.html", context)

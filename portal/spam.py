@@ -74,9 +74,12 @@ def client_key(request) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 
-def rate_limited(request, scope: str) -> bool:
-    """Count one submission of `scope` for this client; True when over the limit."""
-    limit, period = settings.FORM_RATE_LIMIT
+def rate_limited(request, scope: str, *, limit: tuple[int, int] | None = None) -> bool:
+    """Count one submission of `scope` for this client; True when over the limit.
+
+    `limit` is (submissions, seconds); FORM_RATE_LIMIT unless the form needs its own.
+    """
+    limit, period = limit or settings.FORM_RATE_LIMIT
     key = f"ratelimit:{scope}:{client_key(request)}"
     cache.add(key, 0, timeout=period)
     try:

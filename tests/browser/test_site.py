@@ -81,7 +81,7 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_content(page):
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
 
-    assert re.search(r"#inhalt$", page.url)
+    expect(page).to_have_url(re.compile(r"#inhalt$"))
     expect(page.locator("main")).to_be_focused()
 
 

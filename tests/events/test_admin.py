@@ -3,6 +3,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
@@ -38,6 +39,34 @@ def date_form(date, **changes):
     for field in ("registration_opens", "registration_closes"):
         data.update({f"{field}_0": "", f"{field}_1": ""})
     return {**data, **changes}
+
+
+def event_form(event, **date_changes):
+    """The event's change form as the browser sends it, with its dates as inline forms (changed by `date_changes`)."""
+    data = {
+        "kind": event.kind,
+        "title": event.title,
+        "slug": event.slug,
+        "status": event.status,
+        "teaser": event.teaser,
+        "description": event.description,
+        "organiser": event.organiser,
+        "host_municipality": "",
+        "report": event.report,
+        "agenda-TOTAL_FORMS": 0,
+        "agenda-INITIAL_FORMS": 0,
+        "photos-TOTAL_FORMS": 0,
+        "photos-INITIAL_FORMS": 0,
+    }
+    dates = list(event.dates.all())
+    data.update({"dates-TOTAL_FORMS": len(dates), "dates-INITIAL_FORMS": len(dates)})
+    for n, date in enumerate(dates):
+        fields = date_form(date, **date_changes)
+        for name in ("messages-TOTAL_FORMS", "messages-INITIAL_FORMS"):
+            del fields[name]
+        data.update({f"dates-{n}-{name}": value for name, value in fields.items()})
+        data.update({f"dates-{n}-id": date.pk, f"dates-{n}-event": event.pk})
+    return data
 
 
 def test_editors_group_may_work_with_events():
@@ -284,3 +313,82 @@ def test_event_status_cannot_be_set_to_cancelled_in_the_form(admin_client):
 
     assert 'value="draft"' in page and 'value="published"' in page
     assert 'value="cancelled"' not in page
+
+
+def test_a_registration_deleted_on_request_leaves_no_name_in_the_history(admin_client):
+    registration = RegistrationFactory(name="Kim Muster")
+    url = reverse("admin:events_registration_delete", args=[registration.pk])
+
+    admin_client.post(url, {"post": "yes"})
+
+    assert not Registration.objects.exists()
+    entry = LogEntry.objects.get(action_flag=DELETION)
+    assert entry.object_repr == f"Anmeldung {registration.pk} (anonymisiert)"
+
+
+def test_the_cancel_action_leaves_drafts_alone(admin_client):
+    draft = EventFactory(status="draft", title="Noch ein Entwurf")
+    EventDateFactory(event=draft)
+    url = reverse("admin:events_event_changelist")
+    action = {"action": "cancel_events", "_selected_action": [draft.pk]}
+
+    asked = admin_client.post(url, action)
+    admin_client.post(url, {**action, "apply": "1", "note": "Fällt aus."})
+
+    assert "schon abgesagt oder ein Entwurf" in asked.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    assert not draft.dates.filter(is_cancelled=True).exists()
+
+
+def test_new_dial_in_data_go_to_everyone_with_a_seat_when_the_date_is_saved(
+    admin_client, django_capture_on_commit_callbacks
+):
+    date = EventDateFactory(online=True, dial_in="", capacity=1)
+    RegistrationFactory(date=date, email="platz@beispiel.de")
+    RegistrationFactory(date=date, status="waitlisted", email="warte@beispiel.de")
+    url = reverse("admin:events_eventdate_change", args=[date.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, date_form(date, capacity=date.capacity))
+    assert [m.subject for m in mail.outbox] == []  # nothing changed at the dial-in
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            url, date_form(date, dial_in="https://zoom.example.org/j/1\nKenncode: neu-7"), follow=True
+        )
+
+    assert [(m.to[0], m.subject.split(":")[0]) for m in mail.outbox] == [("platz@beispiel.de", "Ihre Zugangsdaten")]
+    assert "Kenncode: neu-7" in mail.outbox[0].body
+    assert "Die Zugangsdaten gehen an 1 angemeldete Teilnehmende" in response.content.decode()
+
+
+def test_changed_dial_in_data_on_the_event_page_go_out_too(admin_client, django_capture_on_commit_callbacks):
+    date = EventDateFactory(online=True)
+    RegistrationFactory(date=date, email="platz@beispiel.de")
+    url = reverse("admin:events_event_change", args=[date.event_id])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        unchanged = admin_client.post(url, event_form(date.event))
+    assert unchanged.status_code == 302, unchanged.context["errors"]
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, event_form(date.event, dial_in="https://zoom.example.org/j/2\nKenncode: anders-9"))
+
+    assert [m.to[0] for m in mail.outbox] == ["platz@beispiel.de"]
+    assert "Kenncode: anders-9" in mail.outbox[0].body
+    assert EventDate.objects.get().dial_in == "https://zoom.example.org/j/2\nKenncode: anders-9"
+
+
+def test_message_form_offers_the_access_data_for_online_dates_only(admin_client, django_capture_on_commit_callbacks):
+    online = EventDateFactory(online=True)
+    RegistrationFactory(date=online)
+    on_site = EventDateFactory()
+    url = reverse("admin:events_eventdate_message", args=[online.pk])
+
+    offered = admin_client.get(url).content.decode()
+    not_offered = admin_client.get(reverse("admin:events_eventdate_message", args=[on_site.pk])).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, {"subject": "Bis morgen", "body": "Wir freuen uns.", "with_dial_in": "on"})
+
+    assert "Zugangsdaten mitsenden" in offered and "Zugangsdaten mitsenden" not in not_offered
+    assert "Kenncode: geheim-42" in mail.outbox[0].body

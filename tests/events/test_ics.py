@@ -3,8 +3,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.utils import timezone
 
-from events import ics
+from events import ics, services
+from events.models import Event, EventDate
 from tests.factories import EventDateFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,11 +69,46 @@ def test_public_calendar_never_holds_the_dial_in_data_a_participants_own_does():
     assert "http://127.0.0.1:8000/veranstaltungen/anmeldung/abc/" in description
 
 
-def test_a_cancelled_date_is_marked_so_calendars_update_it():
-    date = EventDateFactory(is_cancelled=True, cancelled_at=datetime.datetime.now(datetime.UTC))
+def _vevent(date):
+    date.refresh_from_db()
+    return icalendar.Calendar.from_ical(ics.calendar([date])).walk("VEVENT")[0]
 
-    event = icalendar.Calendar.from_ical(ics.calendar([date])).walk("VEVENT")[0]
 
-    assert str(event["STATUS"]) == "CANCELLED"
-    assert str(event["SUMMARY"]).startswith("Abgesagt: ")
-    assert int(event["SEQUENCE"]) == 1
+def _an_hour_ago(date):
+    earlier = timezone.now() - datetime.timedelta(hours=1)
+    EventDate.objects.filter(pk=date.pk).update(updated_at=earlier)
+    Event.objects.filter(pk=date.event_id).update(updated_at=earlier)
+
+
+def test_a_cancelled_date_is_marked_with_a_higher_sequence_so_calendars_update_it():
+    date = EventDateFactory()
+    _an_hour_ago(date)
+    before = _vevent(date)
+
+    services.cancel_event_date(date=date, note="Fällt aus.")
+    after = _vevent(date)
+
+    assert str(before["STATUS"]) == "CONFIRMED"
+    assert str(after["STATUS"]) == "CANCELLED"
+    assert str(after["SUMMARY"]).startswith("Abgesagt: ")
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+    assert after.decoded("LAST-MODIFIED") > before.decoded("LAST-MODIFIED")
+
+
+@pytest.mark.parametrize("change", ["date", "event"])
+def test_every_change_of_a_date_or_its_event_counts_up_the_sequence(change):
+    date = EventDateFactory()
+    _an_hour_ago(date)
+    before = _vevent(date)
+
+    if change == "date":
+        date.starts_at += datetime.timedelta(hours=1)
+        date.ends_at += datetime.timedelta(hours=1)
+        date.save()
+    else:
+        date.event.title = "Neuer Titel"
+        date.event.save()
+    after = _vevent(date)
+
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+    assert after.decoded("LAST-MODIFIED") > before.decoded("LAST-MODIFIED")

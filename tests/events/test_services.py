@@ -1,3 +1,4 @@
+import base64
 import datetime
 import time
 from unittest import mock
@@ -5,11 +6,13 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.utils import timezone
 
 from events import services
-from events.models import Event, ParticipantMessage, Registration
+from events.models import Event, EventDate, ParticipantMessage, Registration
 from portal.models import Municipality, OutgoingMail
 from tests.events.conftest import link, subjects
 from tests.factories import EventDateFactory, RegistrationFactory
@@ -31,10 +34,15 @@ def confirmed_by_link(date, email, sending, **overrides):
         return services.confirm_registration(registration=registration)
 
 
-def calendar_of(message):
+def calendar_of(message, method="PUBLISH"):
     (filename, content, mimetype), *_ = message.attachments
-    assert (filename, mimetype) == ("termin.ics", "text/calendar")
-    return icalendar.Calendar.from_ical(content)
+    assert (filename, mimetype) == (
+        "termin.ics",
+        "text/calendar" if method == "PUBLISH" else f"text/calendar; method={method}",
+    )
+    calendar = icalendar.Calendar.from_ical(content)
+    assert str(calendar["METHOD"]) == method
+    return calendar
 
 
 # --- Registering ---
@@ -213,6 +221,59 @@ def test_confirmation_links_expire_after_seven_days_and_die_with_the_data():
     assert services.registration_to_confirm(token) is None
 
 
+def test_personal_links_do_not_reveal_the_address():
+    registration = RegistrationFactory(email="kim.muster@beispiel-kommune.de")
+
+    for url in (services.confirmation_url(registration), services.manage_url(registration)):
+        token = url.rstrip("/").rsplit("/", 1)[-1]
+        payload = token.split(":", 1)[0]
+        decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode()
+        assert "kim.muster" not in decoded and "beispiel-kommune" not in decoded
+        assert str(registration.secret) in decoded
+
+
+def test_anonymising_also_removes_the_names_from_the_admin_history(admin_user):
+    now = timezone.now()
+    old = RegistrationFactory(name="Kim Muster", date=EventDateFactory(starts_at=now - datetime.timedelta(days=200)))
+    never_confirmed = RegistrationFactory(name="Ali Beispiel", status="pending")
+    Registration.objects.filter(pk=never_confirmed.pk).update(created_at=now - datetime.timedelta(days=8))
+    recent = RegistrationFactory(name="Noch Aktuell")
+    content_type = ContentType.objects.get_for_model(Registration)
+    for registration in (old, never_confirmed, recent):
+        LogEntry.objects.log_actions(
+            user_id=admin_user.pk,
+            queryset=[registration],
+            action_flag=CHANGE,
+            change_message=[{"changed": {"fields": ["Name", "Hinweise"]}}],
+        )
+
+    services.anonymise_registrations(retention_days=180)
+
+    entries = dict(LogEntry.objects.filter(content_type=content_type).values_list("object_id", "object_repr"))
+    assert entries == {
+        str(old.pk): f"Anmeldung {old.pk} (anonymisiert)",
+        str(never_confirmed.pk): f"Anmeldung {never_confirmed.pk} (anonymisiert)",
+        str(recent.pk): "Noch Aktuell",
+    }
+
+
+def test_links_stop_working_when_the_data_are_anonymised():
+    registration = RegistrationFactory(date=EventDateFactory(starts_at=timezone.now() - datetime.timedelta(days=200)))
+    token = services.manage_path(registration).rstrip("/").rsplit("/", 1)[-1]
+    assert services.registration_to_manage(token) == registration
+
+    services.anonymise_registrations(retention_days=180)
+
+    registration.refresh_from_db()
+    assert registration.anonymised_at is not None
+    assert services.registration_to_manage(token) is None
+    # Even were the anonymisation undone in the database, the old secret is gone.
+    Registration.objects.filter(pk=registration.pk).update(
+        anonymised_at=None, name="x", email="x@beispiel.de", organisation="x"
+    )
+    assert services.registration_to_manage(token) is None
+
+
 # --- Cancelling and moving up ---
 
 
@@ -240,6 +301,25 @@ def test_cancelling_a_seat_moves_the_first_on_the_waitlist_up_and_tells_them(sen
     assert calendar_of(mail.outbox[1]).walk("VEVENT")
 
 
+def test_cancelling_a_seat_sends_a_calendar_cancellation_newer_than_the_confirmation(sending):
+    registration = confirmed_by_link(EventDateFactory(), "kim@beispiel-kommune.de", sending)
+    confirmation = calendar_of(mail.outbox[-1], method="PUBLISH").walk("VEVENT")[0]
+
+    with sending():
+        services.cancel_registration(registration=registration)
+
+    message = mail.outbox[-1]
+    cancellation = calendar_of(message, method="CANCEL")
+    event = cancellation.walk("VEVENT")[0]
+    assert str(event["UID"]) == str(confirmation["UID"])
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert int(event["SEQUENCE"]) > int(confirmation["SEQUENCE"])
+    assert str(event["ORGANIZER"]) == "mailto:seminare@kommunalagentur.nrw"
+    assert str(event["ATTENDEE"]) == "mailto:kim@beispiel-kommune.de"
+    assert 'Content-Type: text/calendar; method="CANCEL"' in message.message().as_string()
+    assert "entfernt Ihr Kalenderprogramm den Termin" in message.body
+
+
 def test_cancelling_a_place_on_the_waitlist_moves_nobody(sending):
     date = EventDateFactory(capacity=1)
     RegistrationFactory(date=date)
@@ -262,6 +342,31 @@ def test_cancelling_twice_changes_nothing(sending):
 
     assert again.status == "cancelled"
     assert mail.outbox == []
+
+
+def test_people_cannot_cancel_once_their_date_has_begun(sending):
+    now = timezone.now()
+    date = EventDateFactory(starts_at=now - datetime.timedelta(hours=1), ends_at=now + datetime.timedelta(hours=2))
+    present = RegistrationFactory(date=date, checked_in_at=now)
+    RegistrationFactory(date=date, status="waitlisted")
+
+    with sending(), pytest.raises(services.RegistrationClosedError, match="Der Termin hat schon begonnen"):
+        services.cancel_registration(registration=present)
+
+    present.refresh_from_db()
+    assert (present.status, present.checked_in_at) == ("confirmed", now)
+    assert mail.outbox == []
+
+
+def test_the_organiser_can_still_cancel_after_the_start():
+    now = timezone.now()
+    date = EventDateFactory(starts_at=now - datetime.timedelta(hours=1), ends_at=now + datetime.timedelta(hours=2))
+    registration = RegistrationFactory(date=date)
+
+    services.cancel_registration(registration=registration, by=Registration.CancelledBy.ORGANISER)
+
+    registration.refresh_from_db()
+    assert (registration.status, registration.cancelled_by) == ("cancelled", "organiser")
 
 
 def test_more_seats_go_to_the_waitlist_at_once(sending):
@@ -300,6 +405,10 @@ def test_organiser_cancels_a_date_and_everyone_registered_is_told(sending):
         "warte@beispiel-kommune.de",
     ]
     assert all("Wasserschaden" in m.body and m.subject.startswith("Abgesagt: ") for m in mail.outbox)
+    # Only the person with a seat had the date in their calendar; the others get no attachment.
+    with_file = {m.to[0]: calendar_of(m, method="CANCEL") for m in mail.outbox if m.attachments}
+    assert list(with_file) == ["platz@beispiel-kommune.de"]
+    assert str(with_file["platz@beispiel-kommune.de"].walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
     assert Event.objects.get().status == "published"  # the other date still takes place
 
     services.cancel_event_date(date=other_date, note="")
@@ -318,6 +427,22 @@ def test_cancelling_an_event_cancels_all_its_dates():
     assert count == 2
     assert (event.status, event.cancellation_note) == ("cancelled", "Die Tagung entfällt.")
     assert not event.dates.filter(is_cancelled=False).exists()
+
+
+def test_cancelling_the_dates_of_a_draft_keeps_it_a_draft(sending):
+    draft = EventDateFactory(event__status="draft").event
+    EventDateFactory(event=draft)
+    only_date = EventDateFactory(event__status="draft")
+    RegistrationFactory(date=draft.dates.first())
+
+    with sending():
+        count = services.cancel_event(event=draft, note="Fällt aus.")
+        services.cancel_event_date(date=only_date, note="Fällt aus.")
+
+    assert count == 1
+    assert set(Event.objects.values_list("status", flat=True)) == {"draft"}
+    assert not Event.objects.published().exists()
+    assert not EventDate.objects.filter(is_cancelled=False).exists()
 
 
 # --- Added by the editors ---
@@ -362,6 +487,61 @@ def test_message_goes_to_everyone_with_a_seat_and_is_kept(sending, admin_user):
     assert sorted(m.to[0] for m in mail.outbox) == ["a@beispiel.de", "b@beispiel.de"]
     assert all(m.subject == "Raumänderung" and "Wir tagen im Saal 2." in m.body for m in mail.outbox)
     assert all("/veranstaltungen/anmeldung/" in m.body for m in mail.outbox)
+
+
+def test_access_data_go_to_everyone_with_a_seat_with_the_calendar_file(sending):
+    date = EventDateFactory(online=True)
+    RegistrationFactory(date=date, email="platz@beispiel.de")
+    RegistrationFactory(date=date, email="auch@beispiel.de", confirmed_at=timezone.now() - datetime.timedelta(days=9))
+    RegistrationFactory(date=date, status="waitlisted", email="warte@beispiel.de")
+    RegistrationFactory(date=date, status="pending", email="offen@beispiel.de")
+
+    with sending():
+        count = services.send_access_data(date=date)
+
+    assert count == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["auch@beispiel.de", "platz@beispiel.de"]
+    for message in mail.outbox:
+        assert message.subject.startswith(f"Ihre Zugangsdaten: {date.event.title} am ")
+        assert "Kenncode: geheim-42" in message.body
+        assert "Kenncode: geheim-42" in message.alternatives[0][0]
+        assert "Kenncode: geheim-42" in str(calendar_of(message).walk("VEVENT")[0]["DESCRIPTION"])
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"dial_in": ""},
+        {"is_cancelled": True, "cancelled_at": timezone.now()},
+        {
+            "starts_at": timezone.now() - datetime.timedelta(hours=3),
+            "ends_at": timezone.now() - datetime.timedelta(hours=1),
+        },
+        {"event__status": "draft"},
+    ],
+)
+def test_no_access_data_without_data_or_for_dates_that_are_off_or_over(sending, changes):
+    date = EventDateFactory(online=True, **changes)
+    RegistrationFactory(date=date)
+
+    with sending():
+        assert services.send_access_data(date=date) == 0
+
+    assert mail.outbox == []
+
+
+def test_a_message_can_carry_the_access_data(sending):
+    date = EventDateFactory(online=True)
+    RegistrationFactory(date=date)
+
+    with sending():
+        services.message_participants(date=date, subject="Neuer Raum", body="Wir wechseln den Raum.")
+        services.message_participants(date=date, subject="Mit Daten", body="Hier alles.", with_dial_in=True)
+
+    without, with_data = mail.outbox
+    assert "geheim-42" not in without.body and without.attachments == []
+    assert "Kenncode: geheim-42" in with_data.body
+    assert calendar_of(with_data).walk("VEVENT")
 
 
 def test_reminders_go_once_to_confirmed_participants_of_dates_within_the_days(sending):

@@ -1,5 +1,6 @@
 import datetime
 import io
+import uuid
 
 import icalendar
 import pytest
@@ -388,8 +389,20 @@ def test_posting_to_a_closed_date_is_refused_with_a_message(client, no_min_fill_
     assert not Registration.objects.exists()
 
 
+def test_colleagues_behind_one_gateway_can_register_more_often_than_other_forms_allow(
+    client, no_min_fill_time, sending, settings
+):
+    settings.FORM_RATE_LIMIT = (5, 3600)
+    event = EventDateFactory(capacity=50).event
+
+    responses = [post_registration(client, event, sending, email=f"kollegin{n}@kreis-borken.de") for n in range(8)]
+
+    assert [response.status_code for response in responses] == [302] * 8
+    assert Registration.objects.count() == 8
+
+
 def test_too_many_registrations_from_one_address_are_refused(client, no_min_fill_time, sending, settings):
-    settings.FORM_RATE_LIMIT = (1, 3600)
+    settings.EVENT_REGISTRATION_RATE_LIMIT = (1, 3600)
     event = EventDateFactory().event
     post_registration(client, event, sending)
 
@@ -424,11 +437,30 @@ def test_own_page_shows_the_status_and_cancels_with_a_button(client, sending):
     assert "Sie sind von der Warteliste nachgerückt" in moved_up
 
 
+def test_own_page_offers_no_cancellation_once_the_date_has_begun(client, sending):
+    now = timezone.now()
+    date = EventDateFactory(starts_at=now - datetime.timedelta(minutes=10), ends_at=now + datetime.timedelta(hours=2))
+    registration = RegistrationFactory(date=date, checked_in_at=now)
+    url = services.manage_url(registration)
+
+    shown = client.get(url).content.decode()
+    with sending():
+        posted = client.post(url, follow=True).content.decode()
+
+    assert "Anmeldung absagen" not in shown
+    assert "Der Termin hat schon begonnen; eine Absage ist nicht mehr möglich." in shown
+    assert "Der Termin hat schon begonnen; eine Absage ist nicht mehr möglich." in posted
+    registration.refresh_from_db()
+    assert (registration.status, registration.checked_in_at) == ("confirmed", now)
+    assert mail.outbox == []
+
+
 def test_forged_or_outdated_links_are_explained(client):
     registration = RegistrationFactory()
-    Registration.objects.filter(pk=registration.pk).update(email="andere@beispiel.de")
+    url = services.manage_url(registration)
+    Registration.objects.filter(pk=registration.pk).update(secret=uuid.uuid4())
 
-    changed = client.get(services.manage_url(registration))
+    changed = client.get(url)
     forged = client.get("/veranstaltungen/anmeldung/bestaetigen/abc:def/")
 
     assert changed.status_code == forged.status_code == 404
