@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from newsletter.querysets import DeliveryQuerySet, IssueQuerySet, SubscriberQuerySet
+from newsletter.querysets import BlockQuerySet, DeliveryQuerySet, IssueQuerySet, SubscriberQuerySet
 from portal.models import RichTextField
 
 
@@ -226,6 +226,8 @@ class Block(models.Model):
     )
     caption = models.CharField("Bildunterschrift", max_length=300, blank=True)
     credit = models.CharField("Bildnachweis", max_length=200, blank=True, help_text="z. B. © Stadt Beispiel")
+
+    objects = BlockQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Baustein"

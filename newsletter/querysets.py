@@ -65,3 +65,21 @@ class DeliveryQuerySet(models.QuerySet):
     def with_errors(self):
         """Deliveries whose last attempt failed (retried later, or failed for good), latest first."""
         return self.exclude(last_error="").order_by("-attempted_at", "-pk")
+
+
+class BlockQuerySet(models.QuerySet):
+    def for_display(self):
+        """The blocks in order with what they show, in three queries whatever their number: projects and
+        events joined, the events' dates (not cancelled) with their venues. Teasers for a project or an
+        event that is no longer public are left out."""
+        from events.models import EventDate
+
+        dates = EventDate.objects.filter(is_cancelled=False).select_related("venue").defer("dial_in")
+        return (
+            self.exclude(kind="project", project__is_published=False)
+            .exclude(kind="event", event__status="draft")
+            .select_related("project", "event")
+            .defer("project__search_vector", "event__description", "event__report")
+            .prefetch_related(models.Prefetch("event__dates", queryset=dates))
+            .order_by("position", "pk")
+        )
