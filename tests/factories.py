@@ -216,5 +216,7 @@ class BlockFactory(factory.django.DjangoModelFactory):
     issue = factory.SubFactory(IssueFactory)
     position = factory.Sequence(lambda n: n)
     kind = "text"
-    heading = "Gemeinsam stark"
-    text = "<p>Zwei Gemeinden teilen sich ihren Bauhof.</p>"
+    heading = factory.LazyAttribute(lambda b: "Gemeinsam stark" if b.kind == "text" else "")
+    text = factory.LazyAttribute(
+        lambda b: "<p>Zwei Gemeinden teilen sich ihren Bauhof.</p>" if b.kind == "text" else ""
+    )

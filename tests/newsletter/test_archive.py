@@ -61,8 +61,8 @@ def test_web_version_shows_the_issue_without_a_personal_unsubscribe_link(client)
     issue = IssueFactory(status="sent", subject="Landespreis: jetzt bewerben", closing="Ihre Redaktion")
     BlockFactory(issue=issue, heading="Aus den Kommunen", text="<p>Ein gemeinsamer Bauhof.</p>")
     project = ProjectFactory(title="Finanzzentrum Baumberge", teaser="Vier Gemeinden, eine Finanzbuchhaltung.")
-    BlockFactory(issue=issue, kind="project", project=project, text="")
-    BlockFactory(issue=issue, kind="button", link_label="Alle Projekte", url="/projekte/", text="")
+    BlockFactory(issue=issue, kind="project", project=project)
+    BlockFactory(issue=issue, kind="button", link_label="Alle Projekte", url="/projekte/")
 
     response = client.get(issue.get_absolute_url())
 
@@ -78,7 +78,7 @@ def test_web_version_shows_the_issue_without_a_personal_unsubscribe_link(client)
 def test_web_version_leaves_out_teasers_of_what_is_no_longer_public(client):
     issue = IssueFactory(status="sent")
     hidden = ProjectFactory(title="Zurückgezogenes Projekt", is_published=False)
-    BlockFactory(issue=issue, kind="project", project=hidden, text="")
+    BlockFactory(issue=issue, kind="project", project=hidden)
 
     response = client.get(issue.get_absolute_url())
 
@@ -104,8 +104,8 @@ def test_drafts_are_not_found_by_visitors_but_previewed_by_editors(client):
 def test_web_version_runs_a_constant_number_of_queries(client, django_assert_num_queries, count):
     issue = IssueFactory(status="sent")
     for n in range(count):
-        BlockFactory(issue=issue, kind="project", project=ProjectFactory(), text="")
-        BlockFactory(issue=issue, kind="event", event=EventDateFactory(event__slug=f"e-{n}").event, text="")
+        BlockFactory(issue=issue, kind="project", project=ProjectFactory())
+        BlockFactory(issue=issue, kind="event", event=EventDateFactory(event__slug=f"e-{n}").event)
         BlockFactory(issue=issue)
 
     # The issue; the blocks with their projects and events; the events' dates.
