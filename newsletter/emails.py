@@ -8,6 +8,7 @@ replacements. No tracking: no pixels, no redirecting links, no parameters added 
 """
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from email.utils import formataddr
 from html import escape
@@ -29,6 +30,8 @@ LIST_ID = f"Newsletter {SITE_NAME} <newsletter.interkommunales.nrw>"
 
 # Keeps @media rules in a <style> element (phones); everything else goes into style attributes.
 _INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+TEXT_WIDTH = 76
+_LIST_ITEM = re.compile(r"^(?:- |\d+\. )")
 _ROOT_RELATIVE = re.compile(r"""(\s(?:href|src)=["'])/(?!/)""")
 
 
@@ -114,9 +117,22 @@ def absolute(url: str) -> str:
 
 
 def tidy_text(text: str) -> str:
-    """A plain-text mail from a template: no trailing blanks, at most one empty line in a row."""
+    """A plain-text mail from a template: lines wrapped at 76 characters (never inside a link), no trailing
+    blanks, at most one empty line in a row."""
     lines = [line.rstrip() for line in text.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+    wrapped = []
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        underlined = bool(following) and set(following) <= {"=", "-"}
+        if len(line) <= TEXT_WIDTH or underlined:
+            wrapped.append(line)
+            continue
+        indent = " " * len(match.group(0)) if (match := _LIST_ITEM.match(line)) else ""
+        wrapped.extend(
+            textwrap.wrap(
+                line, width=TEXT_WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+            )
+        )
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(wrapped)) + "\n"
 
 
 class _TextWriter(HTMLParser):

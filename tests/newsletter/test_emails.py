@@ -82,7 +82,7 @@ def test_plain_text_alternative_writes_out_the_links(issue):
     text = emails.render_issue(issue).text
 
     assert text.startswith(
-        "Interkommunales.NRW · Newsletter I / 2022\nIm Browser lesen: https://interkommunales.nrw/newsletter/archiv/"
+        "Interkommunales.NRW · Newsletter I / 2022\nIm Browser lesen:\nhttps://interkommunales.nrw/newsletter/archiv/"
     )
     assert "Landespreis: Bewerbungen bis 11. Februar\n========================================" in text
     assert "die Projektdatenbank (https://interkommunales.nrw/projekte/) wächst." in text
@@ -92,6 +92,8 @@ def test_plain_text_alternative_writes_out_the_links(issue):
     assert "[Bild: Der Festsaal]" in text
     assert "<" not in text and "&amp;" not in text
     assert "\n\n\n" not in text
+    # Lines are wrapped for plain-text readers, links never broken.
+    assert all(len(line) <= 76 or "://" in line for line in text.splitlines())
 
 
 def test_personal_mail_carries_the_signed_one_click_unsubscribe_link(issue):
@@ -154,6 +156,17 @@ def test_block_rendition_is_a_jpeg_for_outlook_on_white(issue):
 )
 def test_rich_text_as_plain_text(html, text):
     assert html_to_text(html) == text
+
+
+def test_long_lines_are_wrapped_and_list_items_keep_their_indent():
+    item = "- " + "Kooperation " * 10
+    text = emails.tidy_text(
+        f"{item}\n\nÜberschrift, die sehr lang ist und nicht umbrochen wird, weil sie unterstrichen ist\n====="
+    )
+
+    lines = text.splitlines()
+    assert lines[0].startswith("- Kooperation") and lines[1].startswith("  Kooperation")
+    assert lines[3].startswith("Überschrift") and lines[4] == "====="
 
 
 def test_rendering_twice_gives_the_same_mail(issue):
