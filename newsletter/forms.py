@@ -128,7 +128,9 @@ class ScheduleForm(forms.Form):
     at = forms.DateTimeField(
         label="Versenden am",
         input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "aria-describedby": "id_at_helptext"}, format="%Y-%m-%dT%H:%M"
+        ),
         help_text="Datum und Uhrzeit (deutsche Zeit). Der Versand beginnt spätestens fünf Minuten danach.",
         error_messages={
             "required": "Bitte geben Sie Datum und Uhrzeit ein.",

@@ -1,4 +1,5 @@
-// Newsletter blocks in the admin: show only the fields the chosen kind uses (without JavaScript, all are shown).
+// Newsletter blocks in the admin: show only the fields the chosen kind uses, and put a new block last.
+// Without JavaScript every field is shown and the editor types the position.
 "use strict";
 (function () {
   const FIELDS = {
@@ -10,9 +11,10 @@
     image: ["image", "alt_text", "caption", "credit"],
   };
   const ALL = ["heading", "text", "project", "event", "link_label", "url", "image", "alt_text", "caption", "credit"];
+  const KIND = "select[name^='blocks-'][name$='-kind']";
 
   function update(block) {
-    const kind = block.querySelector("select[name$='-kind']");
+    const kind = block.querySelector(KIND);
     if (!kind) return;
     const shown = FIELDS[kind.value] || ALL;
     // Rows with two fields (link label and URL, caption and credit) hold fields that are shown together.
@@ -22,16 +24,24 @@
     }
   }
 
-  function setUp(block) {
-    const kind = block.querySelector("select[name$='-kind']");
-    if (!kind || kind.dataset.newsletterBlock) return;
-    kind.dataset.newsletterBlock = "1";
-    kind.addEventListener("change", () => update(block));
-    update(block);
+  function placeLast(block) {
+    const position = block.querySelector("input[name$='-position']");
+    if (!position) return;
+    const others = Array.from(document.querySelectorAll("input[name^='blocks-'][name$='-position']"))
+      .filter((input) => input !== position && !input.name.includes("__prefix__"))
+      .map((input) => parseInt(input.value, 10) || 0);
+    position.value = others.length ? Math.max(...others) + 10 : 10;
   }
 
-  document.addEventListener("DOMContentLoaded", () => {
-    document.querySelectorAll(".inline-related").forEach(setUp);
+  document.addEventListener("change", (event) => {
+    if (event.target.matches(KIND)) update(event.target.closest(".inline-related"));
   });
-  document.addEventListener("formset:added", (event) => setUp(event.target));
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll(".inline-related:not(.empty-form)").forEach(update);
+  });
+  document.addEventListener("formset:added", (event) => {
+    if (event.detail && event.detail.formsetName !== "blocks") return;
+    update(event.target);
+    placeLast(event.target);
+  });
 })();
