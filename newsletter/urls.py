@@ -9,4 +9,6 @@ urlpatterns = [
     path("angefordert/", views.requested, name="requested"),
     path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("abmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("archiv/", views.archive, name="archive"),
+    path("archiv/<slug:slug>/", views.issue_detail, name="issue"),
 ]

@@ -1,10 +1,14 @@
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from newsletter import services
 from newsletter.forms import SubscribeForm
+from newsletter.models import Block, Issue
 from portal.spam import rate_limited
+
+ISSUES_PER_PAGE = 20
 
 RATE_LIMIT_MESSAGE = (
     "Von Ihrem Anschluss kamen sehr viele Anmeldungen. Bitte versuchen Sie es in einer Stunde noch einmal."
@@ -59,3 +63,21 @@ def unsubscribe(request, token):
         services.unsubscribe(subscriber=subscriber)
         return render(request, "newsletter/unsubscribed.html")
     return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
+
+
+@require_safe
+def archive(request):
+    """The issues that went out, newest first."""
+    page_obj = Paginator(Issue.objects.archive(), ISSUES_PER_PAGE).get_page(request.GET.get("seite"))
+    return render(request, "newsletter/archive.html", {"page_obj": page_obj})
+
+
+@require_safe
+def issue_detail(request, slug):
+    """The web version of an issue: the same content as the mail, without anyone's unsubscribe link.
+    Editors also see drafts here (their preview); everyone else gets a 404 until the issue goes out."""
+    issue = Issue.objects.visible_to(request.user).filter(slug=slug).first()
+    if issue is None:
+        return render(request, "newsletter/not_found.html", status=404)
+    blocks = list(Block.objects.filter(issue=issue).for_display())
+    return render(request, "newsletter/issue_detail.html", {"issue": issue, "blocks": blocks})

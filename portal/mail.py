@@ -65,6 +65,18 @@ def send_templated_mail(
     return mail
 
 
+def queue_rendered_mail(
+    *, template: str, to: list[str], subject: str, body_text: str, body_html: str = "", headers: dict | None = None
+) -> OutgoingMail:
+    """Queue a mail rendered elsewhere (e.g. a newsletter's test send); stored and delivered like any other.
+    `template` names where it came from, for the mail log."""
+    mail = OutgoingMail.objects.create(
+        template=template, to=list(to), subject=subject, body_text=body_text, body_html=body_html, headers=headers or {}
+    )
+    transaction.on_commit(lambda: enqueue_delivery(mail_id=mail.pk), robust=True)
+    return mail
+
+
 def enqueue_delivery(*, mail_id: int, run_after=None) -> None:
     from portal.tasks import send_mail_task
 

@@ -173,3 +173,50 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     confirmed_at = factory.LazyAttribute(lambda r: timezone.now() if r.status == "confirmed" else None)
     cancelled_at = factory.LazyAttribute(lambda r: timezone.now() if r.status == "cancelled" else None)
     cancelled_by = factory.LazyAttribute(lambda r: "participant" if r.status == "cancelled" else "")
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber; `status="pending"` or `"unsubscribed"` for the others."""
+
+    class Meta:
+        model = "newsletter.Subscriber"
+
+    email = factory.Sequence(lambda n: f"leser{n}@beispiel-kommune.de")
+    consent_text = "Ich möchte den Newsletter erhalten."
+    consent_version = "2026-11"
+    status = "confirmed"
+    requested_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyAttribute(lambda s: None if s.status == "pending" else timezone.now())
+    unsubscribed_at = factory.LazyAttribute(lambda s: timezone.now() if s.status == "unsubscribed" else None)
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    """A draft issue with an intro; pass `status="sent"` for one in the archive."""
+
+    class Meta:
+        model = "newsletter.Issue"
+
+    label = factory.Sequence(lambda n: f"Newsletter {n} / 2026")
+    slug = factory.Sequence(lambda n: f"newsletter-{n}-2026")
+    subject = factory.Sequence(lambda n: f"Neues aus der Zusammenarbeit {n}")
+    preheader = "Gemeinsame Bauhöfe, ein Förderaufruf und zwei Termine."
+    intro = '<p>Liebe Leserinnen und Leser, <a href="/projekte/">neue Projekte</a> sind online.</p>'
+    closing = "Ihre Redaktion von Interkommunales.NRW"
+    status = "draft"
+    started_at = factory.LazyAttribute(lambda i: timezone.now() if i.status in ("sending", "sent") else None)
+    finished_at = factory.LazyAttribute(lambda i: timezone.now() if i.status == "sent" else None)
+
+
+class BlockFactory(factory.django.DjangoModelFactory):
+    """A text block; pass `kind=` and the fields that kind needs for the others."""
+
+    class Meta:
+        model = "newsletter.Block"
+
+    issue = factory.SubFactory(IssueFactory)
+    position = factory.Sequence(lambda n: n)
+    kind = "text"
+    heading = factory.LazyAttribute(lambda b: "Gemeinsam stark" if b.kind == "text" else "")
+    text = factory.LazyAttribute(
+        lambda b: "<p>Zwei Gemeinden teilen sich ihren Bauhof.</p>" if b.kind == "text" else ""
+    )

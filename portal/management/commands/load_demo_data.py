@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from events.demo import create_demo_events
+from newsletter.demo import create_demo_issues
 from portal.demo import create_missing_pages
 from portal.models import Page
 from projects.demo import create_demo_projects
@@ -21,6 +22,7 @@ DEMO_LOADERS = [
     ("Seiten", lambda: create_missing_pages(Page)),
     ("Projekte und Dokumente", create_demo_projects),
     ("Veranstaltungen", create_demo_events),
+    ("Newsletter", create_demo_issues),
 ]
 
 
