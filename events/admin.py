@@ -56,6 +56,17 @@ class EventDateForm(forms.ModelForm):
             "und nach jeder Änderung sofort noch einmal.",
         }
 
+    def clean(self):
+        cleaned_data = super().clean()
+        starts_at, closes = cleaned_data.get("starts_at"), cleaned_data.get("registration_closes")
+        if starts_at and closes and closes > starts_at:
+            self.add_error(
+                "registration_closes",
+                "Der Anmeldeschluss darf nicht nach dem Beginn des Termins liegen. Lassen Sie das Feld leer, "
+                "wenn die Anmeldung bis zum Beginn offen sein soll.",
+            )
+        return cleaned_data
+
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
         if self.instance.pk and capacity is not None:

@@ -392,3 +392,19 @@ def test_message_form_offers_the_access_data_for_online_dates_only(admin_client,
 
     assert "Zugangsdaten mitsenden" in offered and "Zugangsdaten mitsenden" not in not_offered
     assert "Kenncode: geheim-42" in mail.outbox[0].body
+
+
+def test_registration_cannot_close_after_the_start(admin_client):
+    date = EventDateFactory()
+    late = split(date.starts_at + datetime.timedelta(hours=1))
+    url = reverse("admin:events_eventdate_change", args=[date.pk])
+
+    response = admin_client.post(
+        url, date_form(date, registration_closes_0=late["_0"], registration_closes_1=late["_1"])
+    )
+
+    assert response.context["adminform"].form.errors["registration_closes"] == [
+        "Der Anmeldeschluss darf nicht nach dem Beginn des Termins liegen. Lassen Sie das Feld leer, wenn die "
+        "Anmeldung bis zum Beginn offen sein soll."
+    ]
+    assert EventDate.objects.get().registration_closes is None
