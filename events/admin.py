@@ -3,9 +3,12 @@ CSV export, cancellations and a message to everyone with a seat. Every change of
 events.services, so the waitlist moves up and people are told by mail.
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
@@ -24,8 +27,7 @@ from portal.uploads import validate_image
 
 
 def _changelist(model, **filters) -> str:
-    query = "&".join(f"{key}={value}" for key, value in filters.items())
-    return reverse(f"admin:events_{model}_changelist") + (f"?{query}" if query else "")
+    return reverse(f"admin:events_{model}_changelist") + (f"?{urlencode(filters)}" if filters else "")
 
 
 @admin.register(Venue)
@@ -55,6 +57,17 @@ class EventDateForm(forms.ModelForm):
             "dial_in": "Link, Meeting-ID, Kenncode. Nie öffentlich: Wer einen Platz hat, erhält sie per E-Mail – "
             "und nach jeder Änderung sofort noch einmal.",
         }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        starts_at, closes = cleaned_data.get("starts_at"), cleaned_data.get("registration_closes")
+        if starts_at and closes and closes > starts_at:
+            self.add_error(
+                "registration_closes",
+                "Der Anmeldeschluss darf nicht nach dem Beginn des Termins liegen. Lassen Sie das Feld leer, "
+                "wenn die Anmeldung bis zum Beginn offen sein soll.",
+            )
+        return cleaned_data
 
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
@@ -495,14 +508,17 @@ class EventDateAdmin(admin.ModelAdmin):
         """At the door: the people with a seat, by name, each with a button to check them in (or undo it)."""
         date = self._date(request, pk, "change_registration")
         if request.method == "POST":
-            chosen = Registration.objects.filter(date=date, pk=request.POST.get("registration"))
-            if request.POST.get("undo"):
-                services.undo_check_in(registrations=chosen)
+            chosen = request.POST.get("registration", "")
+            if not chosen.isdigit():
+                self.message_user(request, "Bitte wählen Sie eine Person aus der Liste.", messages.ERROR)
+            elif request.POST.get("undo"):
+                services.undo_check_in(registrations=Registration.objects.filter(date=date, pk=chosen))
             else:
-                services.check_in(registrations=chosen)
-            query = request.POST.get("q", "")
+                services.check_in(registrations=Registration.objects.filter(date=date, pk=chosen))
+            query = request.POST.get("q", "").strip()
             return redirect(
-                reverse("admin:events_eventdate_checkin", args=[date.pk]) + (f"?q={query}" if query else "")
+                reverse("admin:events_eventdate_checkin", args=[date.pk])
+                + (f"?{urlencode({'q': query})}" if query else "")
             )
         query = request.GET.get("q", "").strip()
         participants = Registration.objects.filter(date=date, status=Registration.Status.CONFIRMED).select_related(
@@ -695,6 +711,14 @@ class RegistrationChangeForm(forms.ModelForm):
         return cleaned_data
 
 
+class _RefusedError(Exception):
+    """The service refused a registration the form had accepted (someone was quicker); `form` says why."""
+
+    def __init__(self, form):
+        super().__init__()
+        self.form = form
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "organisation_display", "date", "status", "opted_in_at", "checked_in_at"]
@@ -785,17 +809,24 @@ class RegistrationAdmin(admin.ModelAdmin):
         if change:
             return super().save_model(request, obj, form, change)
         data = form.cleaned_data
-        registration = services.add_registration(
-            date=data["date"],
-            name=data["name"],
-            email=data["email"],
-            municipality=data["municipality"],
-            organisation=data["organisation"],
-            function=data["function"],
-            notes=data["notes"],
-            added_by=request.user.get_username(),
-            notify=data["notify"],
-        )
+        try:
+            registration = services.add_registration(
+                date=data["date"],
+                name=data["name"],
+                email=data["email"],
+                municipality=data["municipality"],
+                organisation=data["organisation"],
+                function=data["function"],
+                notes=data["notes"],
+                added_by=request.user.get_username(),
+                notify=data["notify"],
+            )
+        except services.AlreadyRegisteredError as error:
+            form.add_error("email", str(error))
+            raise _RefusedError(form) from error
+        except services.RegistrationError as error:
+            form.add_error("date", str(error))
+            raise _RefusedError(form) from error
         obj.pk, obj.status = registration.pk, registration.status
         self.message_user(
             request,
@@ -804,6 +835,33 @@ class RegistrationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return None
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except _RefusedError as refused:
+            # The transaction is rolled back; the form comes back with the input and the service's reason.
+            return self._add_form_again(request, refused.form, form_url)
+
+    def _add_form_again(self, request, form, form_url):
+        admin_form = helpers.AdminForm(
+            form, list(self.get_fieldsets(request)), {}, self.get_readonly_fields(request), model_admin=self
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{self.opts.verbose_name} hinzufügen",
+            "subtitle": None,
+            "adminform": admin_form,
+            "object_id": None,
+            "original": None,
+            "is_popup": False,
+            "to_field": None,
+            "media": self.media + admin_form.media,
+            "inline_admin_formsets": [],
+            "errors": helpers.AdminErrorList(form, []),
+            "preserved_filters": self.get_preserved_filters(request),
+        }
+        return self.render_change_form(request, context, add=True, form_url=form_url)
 
     def has_delete_permission(self, request, obj=None):
         # Registrations are cancelled (the seat moves on) or anonymised, not deleted; administrators may still

@@ -204,6 +204,11 @@ class EventDate(models.Model):
                 violation_error_message="Der Anmeldeschluss muss nach dem Beginn der Anmeldung liegen.",
             ),
             models.CheckConstraint(
+                condition=Q(registration_closes__isnull=True) | Q(registration_closes__lte=F("starts_at")),
+                name="eventdate_registration_closes_by_start",
+                violation_error_message="Der Anmeldeschluss darf nicht nach dem Beginn des Termins liegen.",
+            ),
+            models.CheckConstraint(
                 condition=Q(venue__isnull=False) | ~Q(online_platform=""),
                 name="eventdate_has_a_place",
                 violation_error_message="Bitte wählen Sie einen Ort oder nennen Sie die Online-Plattform.",

@@ -252,8 +252,13 @@ def confirm_registration(*, registration: Registration) -> Registration:
         if registration.status != Status.PENDING:
             return registration
         now = timezone.now()
-        if date.is_cancelled or date.event.status != Event.Status.PUBLISHED:
+        if date.is_cancelled or date.event.is_cancelled:
             raise RegistrationClosedError(closed_message(date, "cancelled"))
+        if not date.event.is_published:
+            raise RegistrationClosedError(
+                "Diese Veranstaltung ist zurzeit nicht veröffentlicht, deshalb können wir Ihre Anmeldung gerade "
+                "nicht bestätigen. Bitte versuchen Sie es später noch einmal."
+            )
         if date.starts_at <= now:
             raise RegistrationClosedError("Dieser Termin hat schon begonnen.")
         registration.opted_in_at = now

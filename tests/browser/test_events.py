@@ -49,7 +49,7 @@ def test_register_confirm_fill_the_date_wait_cancel_and_the_waitlist_moves_up(pa
     page.goto("/")
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Veranstaltungen").click()
     expect(page.get_by_role("heading", name="1 kommende Veranstaltung")).to_be_visible()
-    expect(page.get_by_text("noch 1 von 1 Plätzen frei")).to_be_visible()
+    expect(page.get_by_text("noch 1 von 1 Platz frei")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Seminar: Die öffentlich-rechtliche Vereinbarung").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Seminar: Die öffentlich-rechtliche Vereinbarung")

@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+from unittest import mock
 
 import pytest
 from django.contrib.admin.models import DELETION, LogEntry
@@ -9,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from events import services
 from events.models import BERLIN, EventDate, ParticipantMessage, Registration
 from portal.models import Municipality
 from tests.factories import EventDateFactory, EventFactory, RegistrationFactory
@@ -392,3 +394,59 @@ def test_message_form_offers_the_access_data_for_online_dates_only(admin_client,
 
     assert "Zugangsdaten mitsenden" in offered and "Zugangsdaten mitsenden" not in not_offered
     assert "Kenncode: geheim-42" in mail.outbox[0].body
+
+
+def test_registration_cannot_close_after_the_start(admin_client):
+    date = EventDateFactory()
+    late = split(date.starts_at + datetime.timedelta(hours=1))
+    url = reverse("admin:events_eventdate_change", args=[date.pk])
+
+    response = admin_client.post(
+        url, date_form(date, registration_closes_0=late["_0"], registration_closes_1=late["_1"])
+    )
+
+    assert response.context["adminform"].form.errors["registration_closes"] == [
+        "Der Anmeldeschluss darf nicht nach dem Beginn des Termins liegen. Lassen Sie das Feld leer, wenn die "
+        "Anmeldung bis zum Beginn offen sein soll."
+    ]
+    assert EventDate.objects.get().registration_closes is None
+
+
+def test_a_registration_someone_else_entered_meanwhile_gives_the_form_back_with_the_reason(admin_client):
+    date = EventDateFactory()
+    data = {
+        "date": date.pk,
+        "name": "Ali Beispiel",
+        "email": "ali@beispiel.de",
+        "organisation": "Kreis Borken",
+        "function": "Amtsleiter",
+        "notes": "",
+        "consent_given": "on",
+        "notify": "on",
+    }
+    quicker = services.AlreadyRegisteredError(
+        "Für ali@beispiel.de gibt es zu diesem Termin schon eine Anmeldung (Status: angemeldet)."
+    )
+
+    with mock.patch.object(services, "add_registration", side_effect=quicker):
+        response = admin_client.post(reverse("admin:events_registration_add"), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["email"] == [str(quicker)]
+    assert 'value="Ali Beispiel"' in page
+    assert not Registration.objects.exists()
+
+
+def test_check_in_ignores_a_broken_choice_and_keeps_the_search_in_the_address(admin_client):
+    date = EventDateFactory()
+    kim = RegistrationFactory(date=date, name="Kim & Co")
+    url = reverse("admin:events_eventdate_checkin", args=[date.pk])
+
+    broken = admin_client.post(url, {"registration": "abc", "q": "Kim & Co"}, follow=True)
+    done = admin_client.post(url, {"registration": kim.pk, "q": "Kim & Co"})
+
+    assert "Bitte wählen Sie eine Person aus der Liste." in broken.content.decode()
+    assert done["Location"] == f"{url}?q=Kim+%26+Co"
+    kim.refresh_from_db()
+    assert kim.checked_in_at is not None

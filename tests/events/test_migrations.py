@@ -53,3 +53,24 @@ def test_existing_registrations_each_get_their_own_secret(events_migrations):
     secrets = list(apps.get_model("events", "Registration").objects.values_list("secret", flat=True))
     assert len(secrets) == len(set(secrets)) == 3
     assert None not in secrets
+
+
+def test_an_anmeldeschluss_after_the_start_is_dropped_before_the_constraint(events_migrations):
+    apps = events_migrations("0004_eventdate_updated_at")
+    _registrations(apps, 0)
+    EventDate = apps.get_model("events", "EventDate")
+    date = EventDate.objects.get()
+    fine = EventDate.objects.create(
+        event=date.event,
+        starts_at=date.starts_at,
+        ends_at=date.ends_at,
+        capacity=5,
+        online_platform="Zoom",
+        registration_closes=date.starts_at - datetime.timedelta(days=1),
+    )
+    EventDate.objects.filter(pk=date.pk).update(registration_closes=date.starts_at + datetime.timedelta(hours=1))
+
+    apps = events_migrations("0005_registration_closes_by_start")
+
+    closes = dict(apps.get_model("events", "EventDate").objects.values_list("pk", "registration_closes"))
+    assert closes == {date.pk: None, fine.pk: fine.registration_closes}

@@ -77,6 +77,10 @@ def test_date_constraints():
         "eventdate_registration_window",
         lambda: EventDateFactory(event=event, registration_opens=start, registration_closes=start),
     )
+    violates(
+        "eventdate_registration_closes_by_start",
+        lambda: EventDateFactory(event=event, starts_at=start, registration_closes=start + datetime.timedelta(hours=1)),
+    )
 
 
 def test_a_cancelled_event_needs_a_note():

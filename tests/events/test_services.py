@@ -116,6 +116,19 @@ def test_no_registration_outside_the_window_or_for_a_cancelled_date(changes, mes
     assert not Registration.objects.exists()
 
 
+def test_confirming_after_the_event_went_back_to_draft_says_so_not_cancelled(sending):
+    date = EventDateFactory()
+    with sending():
+        registration, _ = register(date)
+    Event.objects.filter(pk=date.event_id).update(status="draft")
+
+    with pytest.raises(services.RegistrationClosedError) as error:
+        services.confirm_registration(registration=registration)
+
+    assert "zurzeit nicht veröffentlicht" in str(error.value)
+    assert "abgesagt" not in str(error.value)
+
+
 def test_no_registration_for_a_draft():
     date = EventDateFactory(event__status="draft")
 
@@ -297,6 +310,9 @@ def test_cancelling_a_seat_moves_the_first_on_the_waitlist_up_and_tells_them(sen
         (["eins@beispiel-kommune.de"], "Abmeldung bestätigt"),
         (["zwei@beispiel-kommune.de"], "Sie sind nachgerückt"),
     ]
+    assert "Ihr Platz ist wieder frei, und wer auf der Warteliste als Nächstes dran ist, rückt nach." in (
+        mail.outbox[0].body
+    )
     assert "Kenncode: geheim-42" in mail.outbox[1].body
     assert calendar_of(mail.outbox[1]).walk("VEVENT")
 
@@ -331,6 +347,18 @@ def test_cancelling_a_place_on_the_waitlist_moves_nobody(sending):
 
     assert Registration.objects.get(pk=other.pk).status == "waitlisted"
     assert subjects() == [f"Abmeldung bestätigt: {date.event.title}"]
+    assert "stehen nicht mehr auf der Warteliste" in mail.outbox[0].body
+    assert "Ihr Platz" not in mail.outbox[0].body and "Ihr Platz" not in mail.outbox[0].alternatives[0][0]
+
+
+def test_withdrawing_an_unconfirmed_registration_promises_no_seat_to_anyone(sending):
+    registration = RegistrationFactory(status="pending")
+
+    with sending():
+        services.cancel_registration(registration=registration)
+
+    assert "Sie haben Ihre Anmeldung für diesen Termin zurückgezogen." in mail.outbox[0].body
+    assert "Ihr Platz" not in mail.outbox[0].body
 
 
 def test_cancelling_twice_changes_nothing(sending):

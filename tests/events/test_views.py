@@ -437,6 +437,43 @@ def test_own_page_shows_the_status_and_cancels_with_a_button(client, sending):
     assert "Sie sind von der Warteliste nachgerückt" in moved_up
 
 
+@pytest.mark.parametrize(
+    ("status", "consequence"),
+    [
+        ("confirmed", "Ihr Platz wird wieder frei, und wer auf der Warteliste als Nächstes dran ist, rückt nach."),
+        ("waitlisted", "Ihre Anmeldung wird storniert, und Sie verlassen die Warteliste."),
+        ("pending", "Ihre Anmeldung wird storniert."),
+    ],
+)
+def test_own_page_says_what_cancelling_does(client, status, consequence):
+    registration = RegistrationFactory(status=status)
+
+    page = client.get(services.manage_url(registration)).content.decode()
+
+    assert f"Dann sagen Sie bitte ab: {consequence}</p>" in page
+    assert "gelöscht" not in page
+
+
+def test_own_page_thanks_for_a_waitlist_place_given_back_without_mentioning_a_seat(client, sending):
+    registration = RegistrationFactory(status="waitlisted")
+    url = services.manage_url(registration)
+
+    with sending():
+        page = client.post(url, follow=True).content.decode()
+
+    assert "Vielen Dank, dass Sie Bescheid gegeben haben." in page
+    assert "Ihren Platz freigegeben" not in page
+
+
+def test_waitlist_places_are_counted_in_good_german(client):
+    date = EventDateFactory(capacity=1, waitlist_limit=1)
+    RegistrationFactory(date=date)
+
+    page = client.get(date.event.get_absolute_url()).content.decode()
+
+    assert "(noch 1 Platz)" in page
+
+
 def test_own_page_offers_no_cancellation_once_the_date_has_begun(client, sending):
     now = timezone.now()
     date = EventDateFactory(starts_at=now - datetime.timedelta(minutes=10), ends_at=now + datetime.timedelta(hours=2))
