@@ -32,6 +32,7 @@ LIST_ID = f"Newsletter {SITE_NAME} <newsletter.interkommunales.nrw>"
 _INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 TEXT_WIDTH = 76
 _LIST_ITEM = re.compile(r"^(?:- |\d+\. )")
+_BLOCK_END = re.compile(r"</(?:p|li|ul|ol|h[1-4]|blockquote|div|td|th|tr|tbody|table)>(?!\n)")
 _ROOT_RELATIVE = re.compile(r"""(\s(?:href|src)=["'])/(?!/)""")
 
 
@@ -63,7 +64,7 @@ def render_issue(issue: Issue) -> IssueMail:
         "subscribe_url": absolute_url(reverse("newsletter:subscribe")),
         "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
     }
-    html = _INLINER.inline(absolute_links(render_to_string("newsletter/mail/issue.html", context)))
+    html = short_lines(_INLINER.inline(absolute_links(render_to_string("newsletter/mail/issue.html", context))))
     text = tidy_text(render_to_string("newsletter/mail/issue.txt", context))
     return IssueMail(subject=" ".join(issue.subject.split()), text=text, html=html)
 
@@ -110,6 +111,12 @@ def build_message(mail: PersonalMail, *, to: str, name: str = "", connection=Non
 def absolute_links(html: str) -> str:
     """Links and images to pages of the portal ("/projekte/…") as absolute addresses, as a mail needs."""
     return _ROOT_RELATIVE.sub(rf"\g<1>{settings.PUBLIC_BASE_URL}/", html)
+
+
+def short_lines(html: str) -> str:
+    """A line break after each closing block tag. SMTP allows 998 bytes per line; with longer lines the HTML
+    would be sent quoted-printable, which costs every one of 50,000 messages a millisecond to encode."""
+    return _BLOCK_END.sub("\\g<0>\n", html)
 
 
 def absolute(url: str) -> str:

@@ -171,3 +171,14 @@ def test_long_lines_are_wrapped_and_list_items_keep_their_indent():
 
 def test_rendering_twice_gives_the_same_mail(issue):
     assert emails.render_issue(issue) == emails.render_issue(issue)
+
+
+def test_html_lines_stay_short_so_the_mail_needs_no_quoted_printable(issue):
+    subscriber = SubscriberFactory()
+    mail = emails.personalise(emails.render_issue(issue), unsubscribe_url=services.unsubscribe_url(subscriber))
+
+    message = emails.build_message(mail, to=subscriber.email).message()
+
+    assert max(len(line.encode()) for line in mail.html.splitlines()) < 998
+    encodings = [part["Content-Transfer-Encoding"] for part in message.walk() if not part.is_multipart()]
+    assert encodings == ["8bit", "8bit"]
