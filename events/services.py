@@ -483,10 +483,10 @@ def message_participants(
     With `with_dial_in` the mail also carries the dial-in data and the calendar file.
     """
     with transaction.atomic():
-        registrations = list(
-            Registration.objects.filter(date=date, status=Status.CONFIRMED).select_related("date__event")
-        )
+        date = EventDate.objects.select_related("event", "venue").get(pk=date.pk)
+        registrations = list(Registration.objects.filter(date=date, status=Status.CONFIRMED).order_by("pk"))
         for registration in registrations:
+            registration.date = date
             _mail(
                 "participant_message",
                 registration,

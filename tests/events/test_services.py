@@ -558,6 +558,18 @@ def test_no_access_data_without_data_or_for_dates_that_are_off_or_over(sending, 
     assert mail.outbox == []
 
 
+@pytest.mark.parametrize("count", [1, 3])
+@pytest.mark.parametrize("online", [False, True])
+def test_a_message_runs_a_constant_number_of_queries(django_assert_num_queries, count, online):
+    date = EventDateFactory(online=online)
+    RegistrationFactory.create_batch(count, date=date)
+    date = EventDate.objects.get(pk=date.pk)  # as the admin passes it, without its event and venue loaded
+
+    # Savepoint and release, the date with its event and venue, the registrations, one stored mail each, the message.
+    with django_assert_num_queries(5 + count):
+        services.message_participants(date=date, subject="Raumänderung", body="Wir tagen im Saal 2.")
+
+
 def test_a_message_can_carry_the_access_data(sending):
     date = EventDateFactory(online=True)
     RegistrationFactory(date=date)
