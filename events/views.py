@@ -166,7 +166,7 @@ def event_calendar(request, slug):
 
 @require_safe
 def calendar_feed(request):
-    """All events on the site as a calendar to subscribe to (past dates included, cancelled ones marked)."""
+    """The events on the site as a calendar to subscribe to (those of the last 12 months too, cancelled ones marked)."""
     dates = EventDate.objects.for_feed().order_by("starts_at")
     return ics.calendar_response(
         dates, filename="veranstaltungen.ics", name=f"Veranstaltungen – {SITE_NAME}", download=False

@@ -537,6 +537,19 @@ def test_event_calendar_file_and_feed_hold_the_public_dates_only(client):
         assert b"geheim-42" not in body and b"zoom.example.org" not in body
 
 
+def test_feed_goes_back_twelve_months(client):
+    now = timezone.now()
+    for title, days_ago in (("Vor elf Monaten", 335), ("Vor dreizehn Monaten", 395)):
+        starts = now - datetime.timedelta(days=days_ago)
+        EventDateFactory(event__title=title, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3))
+    EventDateFactory(event__title="Kommt noch", starts_at=now + datetime.timedelta(days=400))
+
+    feed = client.get("/veranstaltungen/kalender.ics")
+
+    summaries = sorted(str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(feed.content).walk("VEVENT"))
+    assert summaries == ["Kommt noch", "Vor elf Monaten"]
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_feed_runs_a_constant_number_of_queries(client, django_assert_num_queries, count):
     for _ in range(count):
