@@ -84,18 +84,21 @@ def event_detail(request, slug):
             else:
                 return redirect("events:registration_sent", slug=event.slug)
     past = bool(dates) and all(date.ends_at <= now for date in dates)
+    # A cancelled event has nothing to document.
+    documentation = past and not event.is_cancelled
     context = {
         "event": event,
         "dates": dates,
         "upcoming_dates": [date for date in dates if date.ends_at > now],
         "past": past,
+        "documentation": documentation,
         "now": now,
         "form": form,
         "topics": list(event.topics.all()),
         "programme": _programme(list(AgendaItem.objects.filter(event=event)), dates),
-        "photos": list(event.photos.all()) if past else [],
+        "photos": list(event.photos.all()) if documentation else [],
         "documents": list(event.documents.published().defer("text", "search_vector").order_by("kind", "title"))
-        if past
+        if documentation
         else [],
     }
     return render(request, "events/event_detail.html", context, status=status)

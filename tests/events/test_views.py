@@ -212,6 +212,16 @@ def test_past_event_shows_its_documentation_and_no_form(client):
     assert 'href="/veranstaltungen/archiv/"' in page
 
 
+def test_a_cancelled_past_event_promises_no_documentation(client):
+    date = past_date(event__status="cancelled", event__cancellation_note="Der Referent war erkrankt.")
+
+    page = client.get(date.event.get_absolute_url()).content.decode()
+
+    assert "Diese Veranstaltung ist abgesagt." in page
+    assert "Die Dokumentation folgt in Kürze." not in page
+    assert 'id="dokumentation"' not in page
+
+
 def test_cancelled_event_says_so_and_takes_no_registrations(client):
     date = EventDateFactory(event__status="cancelled", event__cancellation_note="Der Referent ist erkrankt.")
 
