@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 import uuid
 
 import icalendar
@@ -328,6 +329,33 @@ def test_form_errors_are_german_next_to_the_fields_and_keep_the_input(client, no
     assert 'id="id_email_error"' in page and 'aria-describedby="id_email_helptext id_email_error"' in page
     assert " checked>" in page  # the chosen date stays chosen
     assert not Registration.objects.exists()
+
+
+def test_consent_has_a_short_label_and_the_text_as_its_description(client, no_min_fill_time, sending):
+    event = EventDateFactory().event
+
+    page = post_registration(client, event, sending, consent="").content.decode()
+
+    assert '<label class="kern-label" for="id_consent">Einwilligung in die Datenverarbeitung</label>' in page
+    assert 'aria-describedby="id_consent_helptext id_consent_error"' in page
+    description = re.search(r'<div class="kern-hint" id="id_consent_helptext">(.*?)</div>', page).group(1)
+    assert description.startswith("Ich bin einverstanden, dass die KommunalAgentur NRW")
+    assert 'href="/datenschutz/"' in description
+    assert (
+        '<a class="kern-link" href="#id_consent">Einwilligung in die Datenverarbeitung: '
+        "Bitte stimmen Sie zu, damit wir Ihre Anmeldung bearbeiten dürfen.</a>"
+    ) in page
+
+
+def test_kommune_and_organisation_are_a_group_with_a_legend(client):
+    page = client.get(EventDateFactory().event.get_absolute_url()).content.decode()
+
+    group = re.search(
+        r'<fieldset class="kern-fieldset form-field" aria-describedby="id_who_hint">(.*?)</fieldset>', page, re.S
+    )
+    assert '<legend class="kern-label">Kommune oder andere Organisation</legend>' in group.group(1)
+    assert 'id="id_municipality"' in group.group(1) and 'id="id_organisation"' in group.group(1)
+    assert "– optional" not in group.group(1)
 
 
 def test_registering_twice_gives_the_same_answer_and_no_second_seat(client, no_min_fill_time, sending):
