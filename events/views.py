@@ -1,8 +1,11 @@
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
 from events import ics, services
@@ -45,6 +48,19 @@ def event_list(request):
 def event_archive(request):
     now = timezone.now()
     return _listing(request, Event.objects.published().past(now).with_documentation(), "events/event_archive.html")
+
+
+def personal(view):
+    """For pages reached by a personal link: kept by no cache on the way and by no search engine."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapped
 
 
 def _not_found(request):
@@ -119,6 +135,7 @@ def registration_sent(request, slug):
     return render(request, "events/registration_sent.html", {"event": event, "days": services.CONFIRMATION_DAYS})
 
 
+@personal
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     """The link in the mail shows a button; only the button confirms (mail scanners open links on their own)."""
@@ -139,6 +156,7 @@ def confirm(request, token):
     return render(request, "events/confirm.html", {**context, "error": error})
 
 
+@personal
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration(request, token):
     """The person's own page, linked from every mail: where they stand, and a button to cancel."""

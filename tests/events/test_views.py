@@ -530,6 +530,22 @@ def test_own_page_offers_no_cancellation_once_the_date_has_begun(client, sending
     assert mail.outbox == []
 
 
+def test_personal_pages_are_neither_cached_nor_indexed(client):
+    pending = RegistrationFactory(status="pending")
+    confirmed = RegistrationFactory()
+
+    responses = [
+        client.get(services.confirmation_url(pending)),
+        client.get(services.manage_url(confirmed)),
+        client.get(services.confirmation_url(confirmed)),  # a redirect to the own page
+        client.get("/veranstaltungen/anmeldung/abc:def/"),  # a broken link
+    ]
+
+    for response in responses:
+        assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}
+        assert response["X-Robots-Tag"] == "noindex"
+
+
 def test_forged_or_outdated_links_are_explained(client):
     registration = RegistrationFactory()
     url = services.manage_url(registration)
