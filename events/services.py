@@ -57,7 +57,7 @@ def consent_text() -> str:
         "um diese Veranstaltung zu organisieren: für die Teilnehmendenliste, für E-Mails zu meiner Anmeldung "
         "und, bei Online-Terminen, für die Zugangsdaten. "
         f"{settings.EVENT_REGISTRATION_RETENTION_DAYS} Tage nach der Veranstaltung werden meine Angaben "
-        "anonymisiert. Absagen kann ich jederzeit über den Link in jeder E-Mail."
+        "anonymisiert. Absagen kann ich bis zum Beginn des Termins über den Link in den E-Mails zu meiner Anmeldung."
     )
 
 

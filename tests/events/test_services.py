@@ -60,6 +60,7 @@ def test_registration_is_pending_and_mails_the_confirmation_link(sending):
     assert (registration.status, registration.email) == ("pending", "kim@beispiel-kommune.de")
     assert registration.consent_text == services.consent_text()
     assert "180 Tage nach der Veranstaltung" in registration.consent_text
+    assert "Absagen kann ich bis zum Beginn des Termins" in registration.consent_text
     assert registration.organisation_name == "Stadt Ahaus, Stadt Beispiel"
     assert subjects() == ["Bitte bestätigen Sie Ihre Anmeldung: Erfahrungsaustausch Bauhof"]
     message = mail.outbox[0]
