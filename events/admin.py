@@ -132,8 +132,9 @@ class AgendaItemInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         # A programme point may belong to one of this event's dates, not to another event's.
+        # Each choice is labelled with its event's title: loaded with the dates, not one query per option.
         formset.form.base_fields["date"].queryset = (
-            EventDate.objects.filter(event=obj) if obj else EventDate.objects.none()
+            EventDate.objects.filter(event=obj).select_related("event") if obj else EventDate.objects.none()
         )
         return formset
 

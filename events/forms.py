@@ -1,5 +1,5 @@
 from django import forms
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
 
@@ -13,6 +13,14 @@ from portal.spam import SpamProtectedForm
 def _municipalities():
     # The Kommunen people come from: Gemeinden, Kreise and the Landschaftsverbände (not the Bezirke).
     return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "short_name").by_name()
+
+
+def _consent_description() -> str:
+    return format_html(
+        '{} Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
+        consent_text(),
+        reverse("portal:page", kwargs={"slug": "datenschutz"}),
+    )
 
 
 class RegistrationForm(SpamProtectedForm):
@@ -46,8 +54,7 @@ class RegistrationForm(SpamProtectedForm):
         required=False,
         empty_label="– keine Kommune in NRW –",
         widget=PlainSelect,
-        help_text="Wenn Sie für eine Stadt, eine Gemeinde oder einen Kreis in Nordrhein-Westfalen kommen. "
-        "Eines von beiden brauchen wir: Ihre Kommune oder, im nächsten Feld, Ihre Organisation.",
+        help_text="Wenn Sie für eine Stadt, eine Gemeinde oder einen Kreis in Nordrhein-Westfalen kommen.",
         error_messages={"invalid_choice": "Diese Kommune gibt es nicht. Bitte wählen Sie aus der Liste."},
     )
     organisation = forms.CharField(
@@ -72,12 +79,10 @@ class RegistrationForm(SpamProtectedForm):
         "Gebärdensprachdolmetschung oder vegetarisches Essen.",
         error_messages={"max_length": "Bitte fassen Sie sich kürzer: höchstens %(limit_value)d Zeichen."},
     )
+    # A short label (it names the field in the error summary); the text agreed to describes the checkbox.
     consent = forms.BooleanField(
-        label=lazy(consent_text, str)(),
-        help_text=lazy(format_html, str)(
-            'Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
-            reverse_lazy("portal:page", kwargs={"slug": "datenschutz"}),
-        ),
+        label="Einwilligung in die Datenverarbeitung",
+        help_text=lazy(_consent_description, str)(),
         error_messages={"required": "Bitte stimmen Sie zu, damit wir Ihre Anmeldung bearbeiten dürfen."},
     )
 

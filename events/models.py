@@ -139,10 +139,6 @@ class Event(models.Model):
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
 
-    def dates_after(self, moment):
-        """The dates that end after `moment`, from the prefetched dates."""
-        return [date for date in self.dates.all() if date.ends_at > moment]
-
 
 class EventDate(models.Model):
     """One date of an event; people register for a date. Times are stored in UTC and shown in Europe/Berlin."""

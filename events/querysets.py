@@ -2,6 +2,9 @@ from django.db import models
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 
+# How far back the calendar feed goes.
+FEED_PAST_DAYS = 365
+
 
 def _status_count(status: str) -> Count:
     return Count("registrations", filter=Q(registrations__status=status))
@@ -86,10 +89,17 @@ class EventDateQuerySet(models.QuerySet):
     def on_the_site(self):
         return self.exclude(event__status="draft")
 
-    def for_feed(self):
-        """Every date of the events on the site, for the calendar feed (without the dial-in data)."""
+    def for_feed(self, now=None):
+        """The dates of the events on the site for the calendar feed (without the dial-in data): all to come
+        and those that ended in the last 12 months, so the feed does not grow for ever."""
+        from datetime import timedelta
+
+        now = now or timezone.now()
         return (
-            self.on_the_site().select_related("event", "venue").defer("dial_in", "event__description", "event__report")
+            self.on_the_site()
+            .filter(ends_at__gte=now - timedelta(days=FEED_PAST_DAYS))
+            .select_related("event", "venue")
+            .defer("dial_in", "event__description", "event__report")
         )
 
 

@@ -8,15 +8,16 @@ sent after the commit.
 """
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.functions import RandomUUID
 from django.core import signing
 from django.db import transaction
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import CharField, Count, Q, QuerySet, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -24,7 +25,7 @@ from django.utils import formats, timezone
 from events.ics import participant_calendar
 from events.models import Event, EventDate, EventPhoto, ParticipantMessage, Registration
 from portal.mail import absolute_url, send_templated_mail
-from portal.models import OutgoingMail
+from portal.models import Municipality, OutgoingMail
 from projects.services import create_renditions
 
 CONFIRMATION_DAYS = 7
@@ -56,7 +57,7 @@ def consent_text() -> str:
         "um diese Veranstaltung zu organisieren: für die Teilnehmendenliste, für E-Mails zu meiner Anmeldung "
         "und, bei Online-Terminen, für die Zugangsdaten. "
         f"{settings.EVENT_REGISTRATION_RETENTION_DAYS} Tage nach der Veranstaltung werden meine Angaben "
-        "anonymisiert. Absagen kann ich jederzeit über den Link in jeder E-Mail."
+        "anonymisiert. Absagen kann ich bis zum Beginn des Termins über den Link in den E-Mails zu meiner Anmeldung."
     )
 
 
@@ -82,7 +83,7 @@ def manage_url(registration: Registration) -> str:
     return absolute_url(manage_path(registration))
 
 
-def _registration_from(token: str, salt: str, max_age=None) -> Registration | None:
+def _registration_from(token: str, salt: str, max_age: int | None = None) -> Registration | None:
     try:
         pk, secret = signing.loads(token, salt=salt, max_age=max_age)
         secret = uuid.UUID(secret)
@@ -181,7 +182,7 @@ def register_for_date(
     date: EventDate,
     name: str,
     email: str,
-    municipality=None,
+    municipality: Municipality | None = None,
     organisation: str = "",
     function: str = "",
     notes: str = "",
@@ -226,7 +227,7 @@ def register_for_date(
     return registration, True
 
 
-def _place(registration: Registration, date: EventDate, *, now, beyond_waitlist: bool = False) -> None:
+def _place(registration: Registration, date: EventDate, *, now: datetime, beyond_waitlist: bool = False) -> None:
     """Give a seat if one is free, else a place on the waitlist, else nothing (the date is full)."""
     confirmed, waitlisted = _taken(date)
     if confirmed < date.capacity:
@@ -274,7 +275,7 @@ def add_registration(
     date: EventDate,
     name: str,
     email: str,
-    municipality=None,
+    municipality: Municipality | None = None,
     organisation: str = "",
     function: str = "",
     notes: str = "",
@@ -318,7 +319,7 @@ def add_registration(
 # --- Cancelling and moving up ---------------------------------------------------------------------
 
 
-def _promote_waitlisted(date: EventDate, *, now) -> list[Registration]:
+def _promote_waitlisted(date: EventDate, *, now: datetime) -> list[Registration]:
     """Fill free seats from the waitlist, first come first served; call it under the date's lock."""
     if date.is_cancelled or date.starts_at <= now:
         return []
@@ -441,14 +442,14 @@ def cancel_event(*, event: Event, note: str) -> int:
 # --- On the day and before ------------------------------------------------------------------------
 
 
-def check_in(*, registrations) -> int:
+def check_in(*, registrations: QuerySet[Registration]) -> int:
     """Mark confirmed participants as present (at the door); others are left alone. Returns how many."""
     return registrations.filter(status=Status.CONFIRMED, checked_in_at__isnull=True).update(
         checked_in_at=timezone.now()
     )
 
 
-def undo_check_in(*, registrations) -> int:
+def undo_check_in(*, registrations: QuerySet[Registration]) -> int:
     return registrations.filter(checked_in_at__isnull=False).update(checked_in_at=None)
 
 
@@ -476,17 +477,22 @@ def send_access_data(*, date: EventDate) -> int:
 
 
 def message_participants(
-    *, date: EventDate, subject: str, body: str, sent_by=None, with_dial_in: bool = False
+    *,
+    date: EventDate,
+    subject: str,
+    body: str,
+    sent_by: AbstractBaseUser | None = None,
+    with_dial_in: bool = False,
 ) -> ParticipantMessage:
     """Mail a message of the organiser to everyone with a seat for the date (one mail each), and keep it.
 
     With `with_dial_in` the mail also carries the dial-in data and the calendar file.
     """
     with transaction.atomic():
-        registrations = list(
-            Registration.objects.filter(date=date, status=Status.CONFIRMED).select_related("date__event")
-        )
+        date = EventDate.objects.select_related("event", "venue").get(pk=date.pk)
+        registrations = list(Registration.objects.filter(date=date, status=Status.CONFIRMED).order_by("pk"))
         for registration in registrations:
+            registration.date = date
             _mail(
                 "participant_message",
                 registration,

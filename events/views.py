@@ -1,8 +1,11 @@
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
 from events import ics, services
@@ -47,6 +50,19 @@ def event_archive(request):
     return _listing(request, Event.objects.published().past(now).with_documentation(), "events/event_archive.html")
 
 
+def personal(view):
+    """For pages reached by a personal link: kept by no cache on the way and by no search engine."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapped
+
+
 def _not_found(request):
     return render(request, "events/not_found.html", status=404)
 
@@ -84,18 +100,21 @@ def event_detail(request, slug):
             else:
                 return redirect("events:registration_sent", slug=event.slug)
     past = bool(dates) and all(date.ends_at <= now for date in dates)
+    # A cancelled event has nothing to document.
+    documentation = past and not event.is_cancelled
     context = {
         "event": event,
         "dates": dates,
         "upcoming_dates": [date for date in dates if date.ends_at > now],
         "past": past,
+        "documentation": documentation,
         "now": now,
         "form": form,
         "topics": list(event.topics.all()),
         "programme": _programme(list(AgendaItem.objects.filter(event=event)), dates),
-        "photos": list(event.photos.all()) if past else [],
+        "photos": list(event.photos.all()) if documentation else [],
         "documents": list(event.documents.published().defer("text", "search_vector").order_by("kind", "title"))
-        if past
+        if documentation
         else [],
     }
     return render(request, "events/event_detail.html", context, status=status)
@@ -116,6 +135,7 @@ def registration_sent(request, slug):
     return render(request, "events/registration_sent.html", {"event": event, "days": services.CONFIRMATION_DAYS})
 
 
+@personal
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     """The link in the mail shows a button; only the button confirms (mail scanners open links on their own)."""
@@ -136,6 +156,7 @@ def confirm(request, token):
     return render(request, "events/confirm.html", {**context, "error": error})
 
 
+@personal
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration(request, token):
     """The person's own page, linked from every mail: where they stand, and a button to cancel."""
@@ -166,7 +187,7 @@ def event_calendar(request, slug):
 
 @require_safe
 def calendar_feed(request):
-    """All events on the site as a calendar to subscribe to (past dates included, cancelled ones marked)."""
+    """The events on the site as a calendar to subscribe to (those of the last 12 months too, cancelled ones marked)."""
     dates = EventDate.objects.for_feed().order_by("starts_at")
     return ics.calendar_response(
         dates, filename="veranstaltungen.ics", name=f"Veranstaltungen – {SITE_NAME}", download=False

@@ -24,7 +24,7 @@ def register(page, *, name, email, kommune):
     page.get_by_label("Ihre E-Mail-Adresse").fill(email)
     page.get_by_label("Ihre Kommune").select_option(label=kommune)
     page.get_by_label("Ihre Funktion").fill("Kämmerin")
-    page.get_by_label(re.compile("^Ich bin einverstanden")).check()
+    page.get_by_label("Einwilligung in die Datenverarbeitung").check()
     page.get_by_role("button", name="Anmeldung absenden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Fast geschafft: bitte bestätigen Sie Ihre Anmeldung")
 

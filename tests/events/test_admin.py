@@ -4,6 +4,7 @@ import io
 from unittest import mock
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -11,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import services
-from events.models import BERLIN, EventDate, ParticipantMessage, Registration
+from events.admin import AgendaItemInline
+from events.models import BERLIN, Event, EventDate, ParticipantMessage, Registration
 from portal.models import Municipality
 from tests.factories import EventDateFactory, EventFactory, RegistrationFactory
 
@@ -450,3 +452,18 @@ def test_check_in_ignores_a_broken_choice_and_keeps_the_search_in_the_address(ad
     assert done["Location"] == f"{url}?q=Kim+%26+Co"
     kim.refresh_from_db()
     assert kim.checked_in_at is not None
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_programme_date_choices_take_one_query(rf, admin_user, django_assert_num_queries, count):
+    event = EventFactory()
+    EventDateFactory.create_batch(count, event=event)
+    request = rf.get("/")
+    request.user = admin_user
+    formset = AgendaItemInline(Event, admin.site).get_formset(request, event)
+
+    with django_assert_num_queries(1):
+        labels = [label for value, label in formset.form.base_fields["date"].choices if value]
+
+    assert len(labels) == count
+    assert all(label.startswith(event.title) for label in labels)

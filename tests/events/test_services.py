@@ -60,6 +60,7 @@ def test_registration_is_pending_and_mails_the_confirmation_link(sending):
     assert (registration.status, registration.email) == ("pending", "kim@beispiel-kommune.de")
     assert registration.consent_text == services.consent_text()
     assert "180 Tage nach der Veranstaltung" in registration.consent_text
+    assert "Absagen kann ich bis zum Beginn des Termins" in registration.consent_text
     assert registration.organisation_name == "Stadt Ahaus, Stadt Beispiel"
     assert subjects() == ["Bitte bestätigen Sie Ihre Anmeldung: Erfahrungsaustausch Bauhof"]
     message = mail.outbox[0]
@@ -556,6 +557,18 @@ def test_no_access_data_without_data_or_for_dates_that_are_off_or_over(sending, 
         assert services.send_access_data(date=date) == 0
 
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("count", [1, 3])
+@pytest.mark.parametrize("online", [False, True])
+def test_a_message_runs_a_constant_number_of_queries(django_assert_num_queries, count, online):
+    date = EventDateFactory(online=online)
+    RegistrationFactory.create_batch(count, date=date)
+    date = EventDate.objects.get(pk=date.pk)  # as the admin passes it, without its event and venue loaded
+
+    # Savepoint and release, the date with its event and venue, the registrations, one stored mail each, the message.
+    with django_assert_num_queries(5 + count):
+        services.message_participants(date=date, subject="Raumänderung", body="Wir tagen im Saal 2.")
 
 
 def test_a_message_can_carry_the_access_data(sending):

@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 import uuid
 
 import icalendar
@@ -212,6 +213,16 @@ def test_past_event_shows_its_documentation_and_no_form(client):
     assert 'href="/veranstaltungen/archiv/"' in page
 
 
+def test_a_cancelled_past_event_promises_no_documentation(client):
+    date = past_date(event__status="cancelled", event__cancellation_note="Der Referent war erkrankt.")
+
+    page = client.get(date.event.get_absolute_url()).content.decode()
+
+    assert "Diese Veranstaltung ist abgesagt." in page
+    assert "Die Dokumentation folgt in Kürze." not in page
+    assert 'id="dokumentation"' not in page
+
+
 def test_cancelled_event_says_so_and_takes_no_registrations(client):
     date = EventDateFactory(event__status="cancelled", event__cancellation_note="Der Referent ist erkrankt.")
 
@@ -318,6 +329,33 @@ def test_form_errors_are_german_next_to_the_fields_and_keep_the_input(client, no
     assert 'id="id_email_error"' in page and 'aria-describedby="id_email_helptext id_email_error"' in page
     assert " checked>" in page  # the chosen date stays chosen
     assert not Registration.objects.exists()
+
+
+def test_consent_has_a_short_label_and_the_text_as_its_description(client, no_min_fill_time, sending):
+    event = EventDateFactory().event
+
+    page = post_registration(client, event, sending, consent="").content.decode()
+
+    assert '<label class="kern-label" for="id_consent">Einwilligung in die Datenverarbeitung</label>' in page
+    assert 'aria-describedby="id_consent_helptext id_consent_error"' in page
+    description = re.search(r'<div class="kern-hint" id="id_consent_helptext">(.*?)</div>', page).group(1)
+    assert description.startswith("Ich bin einverstanden, dass die KommunalAgentur NRW")
+    assert 'href="/datenschutz/"' in description
+    assert (
+        '<a class="kern-link" href="#id_consent">Einwilligung in die Datenverarbeitung: '
+        "Bitte stimmen Sie zu, damit wir Ihre Anmeldung bearbeiten dürfen.</a>"
+    ) in page
+
+
+def test_kommune_and_organisation_are_a_group_with_a_legend(client):
+    page = client.get(EventDateFactory().event.get_absolute_url()).content.decode()
+
+    group = re.search(
+        r'<fieldset class="kern-fieldset form-field" aria-describedby="id_who_hint">(.*?)</fieldset>', page, re.S
+    )
+    assert '<legend class="kern-label">Kommune oder andere Organisation</legend>' in group.group(1)
+    assert 'id="id_municipality"' in group.group(1) and 'id="id_organisation"' in group.group(1)
+    assert "– optional" not in group.group(1)
 
 
 def test_registering_twice_gives_the_same_answer_and_no_second_seat(client, no_min_fill_time, sending):
@@ -492,6 +530,22 @@ def test_own_page_offers_no_cancellation_once_the_date_has_begun(client, sending
     assert mail.outbox == []
 
 
+def test_personal_pages_are_neither_cached_nor_indexed(client):
+    pending = RegistrationFactory(status="pending")
+    confirmed = RegistrationFactory()
+
+    responses = [
+        client.get(services.confirmation_url(pending)),
+        client.get(services.manage_url(confirmed)),
+        client.get(services.confirmation_url(confirmed)),  # a redirect to the own page
+        client.get("/veranstaltungen/anmeldung/abc:def/"),  # a broken link
+    ]
+
+    for response in responses:
+        assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}
+        assert response["X-Robots-Tag"] == "noindex"
+
+
 def test_forged_or_outdated_links_are_explained(client):
     registration = RegistrationFactory()
     url = services.manage_url(registration)
@@ -535,6 +589,19 @@ def test_event_calendar_file_and_feed_hold_the_public_dates_only(client):
     )
     for body in (event_file.content, feed.content):
         assert b"geheim-42" not in body and b"zoom.example.org" not in body
+
+
+def test_feed_goes_back_twelve_months(client):
+    now = timezone.now()
+    for title, days_ago in (("Vor elf Monaten", 335), ("Vor dreizehn Monaten", 395)):
+        starts = now - datetime.timedelta(days=days_ago)
+        EventDateFactory(event__title=title, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3))
+    EventDateFactory(event__title="Kommt noch", starts_at=now + datetime.timedelta(days=400))
+
+    feed = client.get("/veranstaltungen/kalender.ics")
+
+    summaries = sorted(str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(feed.content).walk("VEVENT"))
+    assert summaries == ["Kommt noch", "Vor elf Monaten"]
 
 
 @pytest.mark.parametrize("count", [1, 3])
