@@ -8,6 +8,7 @@ import csv
 from django.http import StreamingHttpResponse
 
 from events.models import BERLIN
+from projects.exports import formula_safe
 
 COLUMNS = [
     "Veranstaltung",
@@ -27,8 +28,6 @@ COLUMNS = [
 ]
 
 CHUNK = 500
-# A cell starting with one of these would run as a formula in a spreadsheet.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value) -> str:
@@ -36,8 +35,7 @@ def csv_cell(value) -> str:
         return ""
     if hasattr(value, "astimezone"):
         return value.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_START) else value
+    return formula_safe(str(value))
 
 
 def _row(registration) -> list[str]:

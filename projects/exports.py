@@ -99,9 +99,16 @@ def _csv_cell(value) -> str:
         return ", ".join(value)
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
-    value = str(value)
-    # A cell starting like a formula would run as one in a spreadsheet.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+    return formula_safe(str(value))
+
+
+# A cell starting with one of these would run as a formula in a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """The text as a spreadsheet shows it, never run as a formula (CSV exports of projects and events)."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
 class _Echo:
