@@ -13,6 +13,10 @@ class SubscriberQuerySet(models.QuerySet):
         """Pending sign-ups older than `days`: the person never clicked the link."""
         return self.filter(status="pending", requested_at__lt=timezone.now() - timedelta(days=days))
 
+    def unsubscribed_since(self, days: int):
+        """Unsubscribed longer than `days` ago: the proof of consent is no longer needed."""
+        return self.filter(status="unsubscribed", unsubscribed_at__lt=timezone.now() - timedelta(days=days))
+
 
 class IssueQuerySet(models.QuerySet):
     def published(self):

@@ -147,6 +147,20 @@ def delete_unconfirmed_subscriptions(*, days: int = CONFIRMATION_DAYS, dry_run: 
     return count
 
 
+def delete_old_unsubscriptions(*, days: int, dry_run: bool = False) -> int:
+    """Delete unsubscribed addresses `days` after the unsubscription; returns how many.
+
+    Until then the address is kept with the consent text and the times of sign-up, confirmation and
+    unsubscription, as proof that every issue sent to it was sent with consent (Art. 7 Abs. 1 DSGVO).
+    Deliveries stay, without the address, so an issue's counts do not change.
+    """
+    old = Subscriber.objects.unsubscribed_since(days)
+    count = old.count()
+    if not dry_run:
+        old.delete()
+    return count
+
+
 def create_block_rendition(*, block: Block) -> Block:
     """The picture of an image block as the mail shows it: JPEG (Outlook shows no WebP), 1200 px wide at
     most, turned upright as the camera meant it, transparency on white."""

@@ -172,3 +172,20 @@ def test_confirmation_links_expire_after_seven_days(client):
 
     assert response.status_code == 404
     assert Subscriber.objects.get().status == "pending"
+
+
+@pytest.mark.django_db
+def test_delete_command_deletes_unsubscribed_addresses_after_the_retention(settings, capsys):
+    settings.NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = 1095
+    old = services.request_subscription(email="alt-abgemeldet@beispiel-kommune.de")
+    services.unsubscribe(subscriber=old)
+    Subscriber.objects.filter(pk=old.pk).update(unsubscribed_at=timezone.now() - timedelta(days=1096))
+    recent = services.request_subscription(email="neu-abgemeldet@beispiel-kommune.de")
+    services.unsubscribe(subscriber=recent)
+
+    call_command("delete_unconfirmed_subscribers", "--dry-run")
+    assert Subscriber.objects.count() == 2
+    call_command("delete_unconfirmed_subscribers")
+
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["neu-abgemeldet@beispiel-kommune.de"]
+    assert "Abmeldungen älter als 1095 Tage: 1 würden gelöscht" in capsys.readouterr().out
