@@ -424,7 +424,6 @@ class PartnerRequestFilter(CatalogueFilterSet):
         to_field_name="slug",
         method="filter_bezirk",
         empty_label="Alle Regierungsbezirke",
-        help_text="Suchende Kommunen dort und Suchen nach Partnern dort.",
         error_messages=_invalid("Diesen Regierungsbezirk"),
     )
 

@@ -103,7 +103,7 @@ class PartnerRequestForm(SpamProtectedForm):
         },
     )
     contact_name = forms.CharField(
-        label="Ansprechperson",
+        label="Name",
         max_length=200,
         help_text="Steht mit E-Mail-Adresse und Telefon auf der Seite der Partnersuche.",
         error_messages={"required": "Bitte nennen Sie eine Ansprechperson."},
