@@ -141,7 +141,10 @@ def municipality_detail(request, slug):
             projects.with_participant(municipality, role=Participant.Role.PARTNER)[:PROJECTS_SHOWN]
         ),
         "partners": list(Participant.objects.partners_of(municipality)),
-        "partner_requests": list(
+        # A Regierungsbezirk seeks no partners; its page links to the list filtered by it instead.
+        "partner_requests": []
+        if municipality.kind == Municipality.Kind.REGIERUNGSBEZIRK
+        else list(
             PartnerRequest.objects.open()
             .filter(municipality=municipality)
             .select_related("region")
