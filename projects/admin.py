@@ -350,8 +350,13 @@ class PartnerStateFilter(admin.SimpleListFilter):
             (self.ALL, "Alle"),
         ]
 
+    def __init__(self, request, params, model, model_admin):
+        # Whoever searches means every request, not only the queue.
+        self.searching = bool(request.GET.get("q"))
+        super().__init__(request, params, model, model_admin)
+
     def value(self):
-        return super().value() or PartnerRequest.State.PENDING
+        return super().value() or (self.ALL if self.searching else PartnerRequest.State.PENDING)
 
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -164,7 +166,8 @@ class PartnerRequestForm(SpamProtectedForm):
             ("Kreise", [(a.slug, a.short_name) for a in areas if a.kind == Municipality.Kind.KREIS]),
         ]
         latest = services.latest_partner_expiry(today)
-        self.fields["expires_on"].widget.attrs.update({"min": today.isoformat(), "max": latest.isoformat()})
+        tomorrow = today + datetime.timedelta(days=1)
+        self.fields["expires_on"].widget.attrs.update({"min": tomorrow.isoformat(), "max": latest.isoformat()})
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_function"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
@@ -235,7 +238,8 @@ class PartnerRequestExtendForm(KernFormMixin, forms.Form):
         self.initial.setdefault(
             "expires_on", min(services.add_months(max(partner_request.expires_on, today), 3), latest)
         )
-        self.fields["expires_on"].widget.attrs.update({"min": today.isoformat(), "max": latest.isoformat()})
+        earliest = max(today, partner_request.expires_on) + datetime.timedelta(days=1)
+        self.fields["expires_on"].widget.attrs.update({"min": earliest.isoformat(), "max": latest.isoformat()})
 
     def clean_expires_on(self):
         return clean_expiry(self.cleaned_data["expires_on"], after=self.partner_request.expires_on)

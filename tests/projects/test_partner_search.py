@@ -257,6 +257,8 @@ def test_editors_queue_shows_the_requests_waiting_for_a_decision(editor_client):
 
     assert list(queue.context["cl"].result_list) == [waiting]
     assert everything.context["cl"].result_count == 3
+    found = editor_client.get(ADMIN_LIST, {"q": "Kläranlage"})
+    assert [r.title for r in found.context["cl"].result_list] == ["eine Kläranlage"]
 
 
 def test_editor_publishes_a_pending_request_and_the_sender_is_told(editor_client, sending):
