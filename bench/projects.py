@@ -265,7 +265,7 @@ class Seeder:
                 is_lighthouse=rng.random() < 0.03,
                 is_published=True,
                 published_at=now - datetime.timedelta(days=rng.randint(0, 6 * 365), minutes=number),
-                confirmed_on=(now - datetime.timedelta(days=rng.randint(0, 900))).date(),
+                last_confirmed_at=now - datetime.timedelta(days=rng.randint(0, 900)),
             )
             projects.append(project)
             participants.append([lead, self.partners_for(lead)])

@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse
 
 MAIN_NAVIGATION = [
     ("Projekte", "projects:list"),
+    ("Partnersuche", "partners:list"),
     ("Kommunen", "municipalities:list"),
     ("Dokumente", "projects:documents"),
     ("Veranstaltungen", "events:list"),

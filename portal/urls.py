@@ -6,6 +6,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from portal import views
+from projects.urls import partner_patterns
 
 admin.site.site_header = "Interkommunales.NRW – Redaktion"
 admin.site.site_title = "Interkommunales.NRW Redaktion"
@@ -36,6 +37,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
     path("kommunen/", include(municipality_patterns)),
     path("", include("projects.urls")),
+    path("partnersuche/", include(partner_patterns)),
     path("veranstaltungen/", include("events.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include(portal_patterns)),

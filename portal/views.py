@@ -8,7 +8,7 @@ from portal.maps import directory_map, locator_map
 from portal.models import Municipality, Page
 from portal.services import submit_contact_message
 from portal.spam import rate_limited
-from projects.models import Document, Participant, Project
+from projects.models import Document, Participant, PartnerRequest, Project
 
 # Pages that carry a form below their text.
 PAGE_FORMS = {"kontakt": ContactForm, "barrierefreiheit": AccessibilityFeedbackForm}
@@ -141,6 +141,15 @@ def municipality_detail(request, slug):
             projects.with_participant(municipality, role=Participant.Role.PARTNER)[:PROJECTS_SHOWN]
         ),
         "partners": list(Participant.objects.partners_of(municipality)),
+        # A Regierungsbezirk seeks no partners; its page links to the list filtered by it instead.
+        "partner_requests": []
+        if municipality.kind == Municipality.Kind.REGIERUNGSBEZIRK
+        else list(
+            PartnerRequest.objects.open()
+            .filter(municipality=municipality)
+            .select_related("region")
+            .defer("region__shape")
+        ),
     }
     return render(request, "portal/municipality_detail.html", context)
 

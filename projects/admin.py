@@ -3,13 +3,20 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import OuterRef, Subquery
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.mail import absolute_url
 from portal.models import Municipality
 from portal.uploads import validate_document, validate_image
-from projects.models import Document, Participant, Project, ProjectImage, Topic
+from projects import services
+from projects.forms import PartnerRequestRejectForm
+from projects.models import Document, Participant, PartnerRequest, Project, ProjectImage, Topic
 from projects.services import (
     attach_document_file,
     publish_projects,
@@ -138,7 +145,7 @@ class ProjectAdmin(RefreshingHistoryAdmin):
     list_filter = ["is_published", "is_lighthouse", "status", "form", RegierungsbezirkFilter, "topics"]
     search_fields = ["title", "teaser", "participants__municipality__short_name", "participants__organisation"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["published_at", "created_at", "updated_at"]
+    readonly_fields = ["published_at", "confirmation_requested_at", "created_at", "updated_at"]
     filter_horizontal = ["topics"]
     actions = [publish, unpublish]
     inlines = [ParticipantInline, ProjectDocumentInline, ProjectImageInline]
@@ -160,7 +167,18 @@ class ProjectAdmin(RefreshingHistoryAdmin):
             "Ansprechperson",
             {"fields": ["contact_name", "contact_function", "contact_email", "contact_phone", "contact_consent"]},
         ),
-        ("Pflege", {"fields": ["confirmed_on", "published_at", "created_at", "updated_at"]}),
+        (
+            "Pflege",
+            {
+                "fields": [
+                    "last_confirmed_at",
+                    "confirmation_requested_at",
+                    "published_at",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -307,3 +325,172 @@ class DocumentAdmin(RefreshingHistoryAdmin):
 
     def restore_related(self, obj, *, as_of):
         restore_tags(obj=obj, as_of=as_of)
+
+
+# --- Partnersuche ---------------------------------------------------------------------------------
+
+
+class PartnerStateFilter(admin.SimpleListFilter):
+    """The editors' queue first: without a choice the list shows the requests waiting for a decision."""
+
+    title = "Status"
+    parameter_name = "status"
+    ALL = "alle"
+    EXPIRED = "abgelaufen"
+
+    def lookups(self, request, model_admin):
+        state = PartnerRequest.State
+        return [
+            (state.PENDING, "zur Prüfung"),
+            (state.PUBLISHED, "veröffentlicht (läuft)"),
+            (self.EXPIRED, "veröffentlicht, abgelaufen"),
+            (state.UNCONFIRMED, "E-Mail nicht bestätigt"),
+            (state.REJECTED, "abgelehnt"),
+            (state.CLOSED, "von der Kommune beendet"),
+            (self.ALL, "Alle"),
+        ]
+
+    def __init__(self, request, params, model, model_admin):
+        # Whoever searches means every request, not only the queue.
+        self.searching = bool(request.GET.get("q"))
+        super().__init__(request, params, model, model_admin)
+
+    def value(self):
+        return super().value() or (self.ALL if self.searching else PartnerRequest.State.PENDING)
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL:
+            return queryset
+        if value == self.EXPIRED:
+            return queryset.published().filter(expires_on__lt=timezone.localdate())
+        if value == PartnerRequest.State.PUBLISHED:
+            return queryset.open()
+        return queryset.filter(state=value)
+
+
+@admin.action(description="Ausgewählte Partnersuchen veröffentlichen (E-Mail an die Kommune)", permissions=["change"])
+def publish_partners(modeladmin, request, queryset):
+    selected = queryset.count()
+    count = services.publish_partner_requests(partner_requests=queryset, by=request.user)
+    text = f"{count} Partnersuche(n) veröffentlicht; die Ansprechpersonen erhalten eine E-Mail."
+    if skipped := selected - count:
+        text += (
+            f" {skipped} übersprungen: Veröffentlichen lassen sich nur bestätigte Partnersuchen, die zur Prüfung "
+            "stehen und noch nicht abgelaufen sind."
+        )
+    modeladmin.message_user(request, text, messages.SUCCESS if count else messages.WARNING)
+
+
+@admin.action(description="Ausgewählte Partnersuchen ablehnen (mit Begründung an die Kommune)", permissions=["change"])
+def reject_partners(modeladmin, request, queryset):
+    """An action with a step between: the reason, which every sender gets by mail."""
+    chosen = list(
+        queryset.filter(state__in=[PartnerRequest.State.PENDING, PartnerRequest.State.PUBLISHED]).select_related(
+            "municipality"
+        )
+    )
+    form = PartnerRequestRejectForm(request.POST if "apply" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        for partner_request in chosen:
+            services.reject_partner_request(
+                partner_request=partner_request, reason=form.cleaned_data["reason"], by=request.user
+            )
+        modeladmin.message_user(
+            request,
+            f"{len(chosen)} Partnersuche(n) abgelehnt; die Ansprechpersonen erhalten die Begründung per E-Mail.",
+            messages.SUCCESS,
+        )
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": "Partnersuchen ablehnen",
+        "objects": chosen,
+        "form": form,
+        "action": request.POST.get("action"),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "opts": modeladmin.model._meta,
+    }
+    return TemplateResponse(request, "projects/partners/admin_reject.html", context)
+
+
+@admin.register(PartnerRequest)
+class PartnerRequestAdmin(admin.ModelAdmin):
+    list_display = ["title", "municipality", "state_display", "expires_on", "created_at"]
+    list_filter = [PartnerStateFilter, "topics"]
+    list_select_related = ["municipality"]
+    search_fields = ["title", "description", "municipality__short_name", "contact_name", "contact_email"]
+    search_help_text = "Titel, Beschreibung, Kommune, Ansprechperson oder E-Mail-Adresse"
+    autocomplete_fields = ["municipality", "region"]
+    filter_horizontal = ["topics"]
+    actions = [publish_partners, reject_partners]
+    list_per_page = 50
+    readonly_fields = [
+        "state",
+        "created_at",
+        "email_confirmed_at",
+        "published_at",
+        "decided_at",
+        "decided_by",
+        "rejection_reason",
+        "closed_at",
+        "reminded_for",
+        "consent_text",
+        "manage_link",
+    ]
+    fieldsets = [
+        (None, {"fields": ["municipality", "title", "topics", "region", "description"]}),
+        ("Ansprechperson", {"fields": ["contact_name", "contact_function", "contact_email", "contact_phone"]}),
+        ("Laufzeit", {"fields": ["expires_on", "reminded_for"]}),
+        (
+            "Prüfung",
+            {
+                "fields": [
+                    "state",
+                    "created_at",
+                    "email_confirmed_at",
+                    "published_at",
+                    "decided_at",
+                    "decided_by",
+                    "rejection_reason",
+                    "closed_at",
+                ],
+                "description": "Veröffentlichen und Ablehnen über die Aktionen in der Liste.",
+            },
+        ),
+        ("Einwilligung", {"fields": ["consent_text"]}),
+        ("Für Rückfragen der Kommune", {"fields": ["manage_link"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("municipality__shape")
+
+    def has_add_permission(self, request):
+        # Requests come through the form on the site, with the confirmed address of the person behind them.
+        return False
+
+    @admin.display(description="Status", ordering="state")
+    def state_display(self, obj):
+        if obj.state == PartnerRequest.State.PUBLISHED and obj.is_expired:
+            return "veröffentlicht, abgelaufen"
+        return obj.get_state_display()
+
+    @admin.display(description="Eigene Seite der Kommune")
+    def manage_link(self, obj):
+        if obj.state == PartnerRequest.State.UNCONFIRMED:
+            return "– (erst nach der Bestätigung der E-Mail-Adresse)"
+        url = absolute_url(services.partner_manage_path(obj))
+        return format_html(
+            '<a href="{}">{}</a><div class="help">Dort verlängert oder beendet die Kommune ihre Suche; '
+            "bitte nur an die Ansprechperson weitergeben.</div>",
+            url,
+            url,
+        )

@@ -25,8 +25,8 @@ from portal.models import Municipality
 from portal.uploads import PDF
 from projects import demo_content as content
 from projects.demo_pdf import make_pdf
-from projects.models import Document, Participant, Project, ProjectImage, Topic
-from projects.services import attach_document_file, refresh_document, refresh_project
+from projects.models import Document, Participant, PartnerRequest, Project, ProjectImage, Topic
+from projects.services import attach_document_file, partner_consent_text, refresh_document, refresh_project
 
 SEED = 4
 GENERATED_PER_TOPIC = 10
@@ -88,7 +88,7 @@ class ProjectPlan:
     is_lighthouse: bool = False
     is_published: bool = True
     published_at: datetime.datetime | None = None
-    confirmed_on: datetime.date | None = None
+    confirmed_on: datetime.date | None = None  # the day the Kommune last confirmed the Steckbrief
     picture: tuple[str, str, str] | None = None  # (motif, alt text, caption)
 
 
@@ -731,7 +731,8 @@ def _create_project(plan: ProjectPlan, topics: dict) -> Project:
         is_lighthouse=plan.is_lighthouse,
         is_published=plan.is_published,
         published_at=plan.published_at,
-        confirmed_on=plan.confirmed_on,
+        # Confirmed in the morning of that day; a project never confirmed counts as confirmed when it was published.
+        last_confirmed_at=_moment(plan.confirmed_on, 9) if plan.confirmed_on else plan.published_at,
         **plan.effects,
     )
     project.topics.set([topics[slug] for slug in plan.topics if slug in topics])
@@ -855,3 +856,162 @@ def _picture(motif: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82)
     return buffer.getvalue()
+
+
+# --- Partnersuche ---
+
+# (Kommune, "Wir suchen Partner für …", Themenfelder, region or None for all of NRW, description, contact,
+#  days until expiry counted from the day of loading, days since publication, state). Some expire within the
+# week (remind_partner_requests has work), one has expired (its page says so), one waits for the editors.
+DEMO_PARTNER_REQUESTS = [
+    (
+        "ahaus",
+        "eine gemeinsame Vergabestelle für Bau- und Dienstleistungen",
+        ["allgemeine-verwaltung", "finanzen-und-steuern"],
+        "kreis-borken",
+        "Unsere Vergabestelle ist mit zwei Stellen besetzt und wächst mit jeder Änderung des Vergaberechts an "
+        "ihre Grenzen. Wir möchten Ausschreibungen für Bauleistungen und Dienstleistungen künftig gemeinsam mit "
+        "Nachbarkommunen vorbereiten und abwickeln, auf Grundlage einer öffentlich-rechtlichen Vereinbarung.\n\n"
+        "Mitbringen können wir eine eingeführte Vergabeplattform und Erfahrung mit Rahmenverträgen. Gesucht sind "
+        "zwei bis vier Städte oder Gemeinden im Kreis Borken, gern auch der Kreis selbst.",
+        ("Miriam Terhalle", "Leiterin der Zentralen Vergabestelle", "02561 0000-210"),
+        120,
+        12,
+        "published",
+    ),
+    (
+        "kreis-lippe",
+        "ein gemeinsames Ausbildungszentrum für den Verwaltungsnachwuchs",
+        ["personal", "bildung-und-schule"],
+        "regierungsbezirk-detmold",
+        "Jedes Jahr bilden die Kommunen in Lippe einzeln Verwaltungsfachangestellte und Inspektoranwärterinnen "
+        "aus, oft mit nur ein oder zwei Plätzen pro Haus. Wir planen ein gemeinsames Ausbildungszentrum mit "
+        "Praxisphasen in allen beteiligten Verwaltungen, gemeinsamen Projektwochen und einer abgestimmten "
+        "Werbung um Nachwuchs.\n\nWir suchen Städte, Gemeinden und Kreise in Ostwestfalen-Lippe, die ab dem "
+        "nächsten Ausbildungsjahr mitmachen möchten.",
+        ("Jonas Wehmeier", "Ausbildungsleiter", "05231 0000-344"),
+        5,
+        170,
+        "published",
+    ),
+    (
+        "hennef-sieg",
+        "einen Bürgerbus zwischen den Ortsteilen an der Sieg",
+        ["mobilitaet-und-verkehr"],
+        "rhein-sieg-kreis",
+        "Viele Ortsteile an der Sieg sind am Wochenende kaum mit Bus und Bahn zu erreichen. Ein Bürgerbusverein "
+        "mit ehrenamtlichen Fahrerinnen und Fahrern könnte das ändern, wenn die Linie über die Gemeindegrenze "
+        "hinweg fährt.\n\nWir suchen eine Nachbarkommune, die den Verein mit uns gründet, Haltestellen auf "
+        "ihrem Gebiet einrichtet und sich an den Kosten für das Fahrzeug beteiligt.",
+        ("Sabine Klein", "Mobilitätsmanagerin", ""),
+        200,
+        30,
+        "published",
+    ),
+    (
+        "schmallenberg",
+        "die Digitalisierung der Bauantragsverfahren",
+        ["digitalisierung-und-it", "bauen-und-planen"],
+        None,
+        "Wir möchten Bauanträge vollständig digital annehmen, prüfen und bescheiden und suchen Kommunen mit einer "
+        "eigenen Bauaufsicht, die denselben Weg gehen: für einen gemeinsamen Erfahrungsaustausch, eine "
+        "abgestimmte Beschaffung der Software und, wenn es passt, eine gemeinsame Betreuung durch einen "
+        "IT-Dienstleister. Die Größe der Partner ist zweitrangig; wichtig ist der Wille, Prozesse gemeinsam "
+        "neu zu denken.",
+        ("Thomas Gerlach", "Fachbereichsleiter Bauen", "02972 0000-55"),
+        60,
+        45,
+        "published",
+    ),
+    (
+        "krefeld",
+        "ein regionales Netzwerk zur Verwertung von Klärschlamm und Textilresten",
+        ["umwelt-klima-und-energie", "ver-und-entsorgung", "wirtschaftsfoerderung"],
+        "regierungsbezirk-duesseldorf",
+        "Reststoffe aus Abwasserreinigung, Textilindustrie und Landwirtschaft sind Rohstoffe, wenn sie in der "
+        "Region verwertet werden. Wir wollen ein Netzwerk aus Kommunen, kommunalen Betrieben und Unternehmen "
+        "aufbauen, das Mengen bündelt und gemeinsame Verwertungswege erschließt.\n\nGesucht sind Kommunen am "
+        "Niederrhein und ihre Entsorgungsbetriebe, die ihre Reststoffströme einbringen und an einem ersten "
+        "Workshop teilnehmen möchten.",
+        ("Dr. Lena Hoffmann", "Wirtschaftsförderung, Bioökonomie", "02151 0000-712"),
+        3,
+        300,
+        "published",
+    ),
+    (
+        "gescher",
+        "einen gemeinsamen Standesamtsbezirk",
+        ["allgemeine-verwaltung"],
+        "kreis-borken",
+        "Unser Standesamt ist klein, Vertretungen bei Urlaub und Krankheit sind schwer zu organisieren. Ein "
+        "gemeinsamer Standesamtsbezirk mit einer Nachbarstadt würde die Beurkundungen sichern; Trauungen sollen "
+        "weiter in allen beteiligten Orten möglich sein.",
+        ("Karin Bölscher", "Leiterin des Bürgerbüros", "02542 0000-30"),
+        150,
+        0,
+        "pending",
+    ),
+    (
+        "nettetal",
+        "gemeinsame Übungen mit den Feuerwehren jenseits der niederländischen Grenze",
+        ["feuerwehr-und-katastrophenschutz"],
+        "kreis-viersen",
+        "Brände und Unfälle halten sich nicht an Grenzen. Wir suchten Kommunen im Kreis Viersen, die mit uns "
+        "und den Feuerwehren der niederländischen Nachbarn regelmäßige gemeinsame Übungen organisieren.",
+        ("Marco van Dijk", "Leiter der Feuerwehr", "02153 0000-112"),
+        -10,
+        200,
+        "published",
+    ),
+]
+
+
+def create_demo_partner_requests() -> int:
+    """Create the demo partner requests that do not exist yet (by Kommune and title); returns how many."""
+    today = timezone.localdate()
+    now = timezone.now()
+    areas = {m.slug: m for m in Municipality.objects.filter(slug__in=_partner_slugs()).defer("shape")}
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    created = 0
+    with transaction.atomic():
+        for (
+            slug,
+            title,
+            topic_slugs,
+            region,
+            description,
+            contact,
+            expires_in,
+            published_ago,
+            state,
+        ) in DEMO_PARTNER_REQUESTS:
+            municipality = areas.get(slug)
+            if municipality is None or PartnerRequest.objects.filter(municipality=municipality, title=title).exists():
+                continue
+            name, function, phone = contact
+            received = now - datetime.timedelta(days=published_ago + 2)
+            partner_request = PartnerRequest.objects.create(
+                municipality=municipality,
+                title=title,
+                region=areas.get(region),
+                description=description,
+                contact_name=name,
+                contact_function=function,
+                contact_email=_contact_email(name.removeprefix("Dr. ")),
+                contact_phone=phone,
+                expires_on=today + datetime.timedelta(days=expires_in),
+                state=state,
+                consent_text=partner_consent_text(),
+                email_confirmed_at=received + datetime.timedelta(hours=1),
+                published_at=now - datetime.timedelta(days=published_ago) if state == "published" else None,
+                decided_at=now - datetime.timedelta(days=published_ago) if state == "published" else None,
+            )
+            # The day it came in, not the day of loading.
+            PartnerRequest.objects.filter(pk=partner_request.pk).update(created_at=received)
+            partner_request.topics.set([topics[t] for t in topic_slugs if t in topics])
+            created += 1
+    return created
+
+
+def _partner_slugs() -> set[str]:
+    return {row[0] for row in DEMO_PARTNER_REQUESTS} | {row[3] for row in DEMO_PARTNER_REQUESTS if row[3]}

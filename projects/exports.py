@@ -85,7 +85,9 @@ def _record(project, request) -> dict:
         "Bearbeitungszeit verkürzt um %": float(project.processing_time_percent)
         if project.processing_time_percent is not None
         else None,
-        "Zuletzt bestätigt": project.confirmed_on.isoformat() if project.confirmed_on else None,
+        "Zuletzt bestätigt": timezone.localdate(project.last_confirmed_at).isoformat()
+        if project.last_confirmed_at
+        else None,
         "Geändert": project.updated_at.date().isoformat(),
     }
 

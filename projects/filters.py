@@ -16,7 +16,7 @@ from portal.filters import KernFilterForm
 from portal.forms_rendering import PlainSelect
 from portal.models import Municipality
 from portal.querysets import UMLAUTS_BASE, fold_text
-from projects.models import Document, Participant, Project, Topic
+from projects.models import Document, Participant, PartnerRequest, Project, Topic
 
 SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevanz", "neueste", "titel"
 FIRST_YEAR = 1950
@@ -402,3 +402,38 @@ class DocumentFilter(CatalogueFilterSet):
 
     def filter_area(self, queryset, name, value):
         return queryset.involving(value)
+
+
+# --- Partnersuche ---------------------------------------------------------------------------------
+
+
+class PartnerRequestFilter(CatalogueFilterSet):
+    """The filters of /partnersuche/: Themenfeld and Regierungsbezirk, in a readable, shareable URL."""
+
+    themenfeld = django_filters.ModelChoiceFilter(
+        label="Themenfeld",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        empty_label="Alle Themenfelder",
+        error_messages=_invalid("Dieses Themenfeld"),
+    )
+    regierungsbezirk = django_filters.ModelChoiceFilter(
+        label="Regierungsbezirk",
+        queryset=Municipality.objects.regierungsbezirke().only("pk", "slug", "short_name").by_name(),
+        to_field_name="slug",
+        method="filter_bezirk",
+        empty_label="Alle Regierungsbezirke",
+        error_messages=_invalid("Diesen Regierungsbezirk"),
+    )
+
+    class Meta:
+        model = PartnerRequest
+        fields = []
+        form = KernFilterForm
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.with_topic(value)
+
+    def filter_bezirk(self, queryset, name, value):
+        return queryset.in_bezirk(value)

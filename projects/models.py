@@ -1,10 +1,15 @@
+import uuid
+
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from simple_history import register
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -13,7 +18,13 @@ from taggit.models import TaggedItem
 from portal.fields import MonthField
 from portal.models import Municipality, RichTextField
 from portal.uploads import ProtectedStorage
-from projects.querysets import FACET_FIELDS, DocumentQuerySet, ParticipantQuerySet, ProjectQuerySet
+from projects.querysets import (
+    FACET_FIELDS,
+    DocumentQuerySet,
+    ParticipantQuerySet,
+    PartnerRequestQuerySet,
+    ProjectQuerySet,
+)
 
 
 class Topic(models.Model):
@@ -104,8 +115,15 @@ class Project(models.Model):
     is_lighthouse = models.BooleanField("Leuchtturmprojekt", default=False)
     is_published = models.BooleanField("Veröffentlicht", default=False)
     published_at = models.DateTimeField("Veröffentlicht am", null=True, blank=True, editable=False)
-    confirmed_on = models.DateField(
-        "Zuletzt bestätigt", null=True, blank=True, help_text="Wann die Kommune die Angaben zuletzt bestätigt hat."
+    last_confirmed_at = models.DateTimeField(
+        "Zuletzt bestätigt",
+        null=True,
+        blank=True,
+        help_text="Wann die Kommune die Angaben zuletzt als aktuell bestätigt hat.",
+    )
+    # When send_project_confirmations last asked the contact to confirm (never twice within its interval).
+    confirmation_requested_at = models.DateTimeField(
+        "Bestätigung zuletzt angefragt", null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField("Angelegt", auto_now_add=True)
     updated_at = models.DateTimeField("Geändert", auto_now=True)
@@ -118,7 +136,10 @@ class Project(models.Model):
     facet_municipality_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
     facet_area_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_vector", "updated_at", *FACET_FIELDS])
+    history = HistoricalRecords(
+        m2m_fields=[topics],
+        excluded_fields=["search_vector", "updated_at", "confirmation_requested_at", *FACET_FIELDS],
+    )
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -351,3 +372,116 @@ class Document(models.Model):
 # The Stichworte of projects and documents are links in taggit's table; their history (kept here, in the
 # projects app) lets a restored version get back the Stichworte it had.
 register(TaggedItem, app="projects")
+
+
+# --- Partnersuche ---------------------------------------------------------------------------------
+
+
+class PartnerRequest(models.Model):
+    """A Kommune's "Wir suchen Partner für …", shown at /partnersuche/ until its expiry date.
+
+    Unconfirmed until the sender confirms the address by the link in the mail, then pending until the
+    editors publish or reject it (`projects.services`); it leaves the lists by itself when it expires
+    (`PartnerRequestQuerySet.open`), and the sender may end it early ("closed") or extend it.
+    """
+
+    class State(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", "E-Mail nicht bestätigt"
+        PENDING = "pending", "zur Prüfung"
+        PUBLISHED = "published", "veröffentlicht"
+        REJECTED = "rejected", "abgelehnt"
+        CLOSED = "closed", "beendet"
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="partner_requests", verbose_name="Suchende Kommune"
+    )
+    title = models.CharField(
+        "Wir suchen Partner für …",
+        max_length=160,
+        help_text="Ergänzt den Satz „Wir suchen Partner für …“, z. B. „einen gemeinsamen Bauhof“.",
+    )
+    topics = models.ManyToManyField(Topic, verbose_name="Themenfelder", related_name="partner_requests")
+    region = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partner_requests_in_region",
+        verbose_name="Partner gesucht in",
+        limit_choices_to={"kind__in": ["regierungsbezirk", "kreis"]},
+        help_text="Ein Regierungsbezirk oder Kreis; leer: in ganz Nordrhein-Westfalen.",
+    )
+    description = models.TextField("Beschreibung", max_length=3000)
+    contact_name = models.CharField("Ansprechperson", max_length=200)
+    contact_function = models.CharField("Funktion", max_length=200, blank=True)
+    contact_email = models.EmailField("E-Mail")
+    contact_phone = models.CharField("Telefon", max_length=50, blank=True)
+    expires_on = models.DateField("Gesucht bis", help_text="Danach verschwindet die Suche von selbst aus den Listen.")
+    state = models.CharField("Status", max_length=20, choices=State.choices, default=State.UNCONFIRMED)
+    consent_text = models.TextField("Einwilligungstext")
+    created_at = models.DateTimeField("Eingegangen", auto_now_add=True)
+    email_confirmed_at = models.DateTimeField("E-Mail bestätigt am", null=True, blank=True)
+    published_at = models.DateTimeField("Veröffentlicht am", null=True, blank=True)
+    decided_at = models.DateTimeField("Entschieden am", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Entschieden von",
+    )
+    rejection_reason = models.TextField("Begründung der Ablehnung", blank=True)
+    closed_at = models.DateTimeField("Beendet am", null=True, blank=True)
+    # The expiry date the reminder was sent for: extending sets a new date, which gets its own reminder.
+    reminded_for = models.DateField("Erinnert vor Ablauf am", null=True, blank=True)
+    # What the personal links are signed over (never the address).
+    secret = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    updated_at = models.DateTimeField("Geändert", auto_now=True)
+
+    objects = PartnerRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Partnersuche"
+        verbose_name_plural = "Partnersuchen"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "expires_on"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(contact_email=Lower("contact_email")), name="partner_email_lower"),
+            models.CheckConstraint(
+                condition=Q(state="unconfirmed") | Q(email_confirmed_at__isnull=False),
+                name="partner_confirmed_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="published") | Q(published_at__isnull=False),
+                name="partner_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="rejected") | ~Q(rejection_reason=""),
+                name="partner_rejected_has_reason",
+                violation_error_message="Bitte begründen Sie die Ablehnung.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="closed") | Q(closed_at__isnull=False),
+                name="partner_closed_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.municipality.short_name}: {self.title}" if self.municipality_id else self.title
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"pk": self.pk})
+
+    @property
+    def headline(self) -> str:
+        return f"Wir suchen Partner für {self.title}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on < timezone.localdate()
+
+    @property
+    def is_open(self) -> bool:
+        """On the site now: published and not expired."""
+        return self.state == self.State.PUBLISHED and not self.is_expired

@@ -1,5 +1,6 @@
 import hashlib
 import uuid
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.aggregates import StringAgg
@@ -10,6 +11,7 @@ from django.db import connection, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, Left
+from django.utils import timezone
 
 from portal.querysets import SEARCH_CONFIG, UMLAUTS_BASE, StripTags, folded, headline
 
@@ -270,6 +272,17 @@ class ProjectQuerySet(models.QuerySet):
         cache.set(key, result, FACET_COUNTS_TIMEOUT)
         return result
 
+    def due_for_confirmation(self, *, since, asked_before):
+        """Published projects whose Steckbrief nobody confirmed since `since` and whose contact was not asked
+        after `asked_before`. Never confirmed counts from the publication (a new project is fresh)."""
+        confirmed = Coalesce("last_confirmed_at", "published_at", "created_at")
+        return (
+            self.published()
+            .alias(confirmed=confirmed)
+            .filter(confirmed__lt=since)
+            .filter(Q(confirmation_requested_at__isnull=True) | Q(confirmation_requested_at__lt=asked_before))
+        )
+
 
 class DocumentQuerySet(models.QuerySet):
     def published(self):
@@ -355,4 +368,55 @@ class ParticipantQuerySet(models.QuerySet):
             .annotate(shared_projects=Count("participations__project", distinct=True))
             .defer("shape")
             .order_by("-shared_projects", "short_name")
+        )
+
+
+# --- Partnersuche ---------------------------------------------------------------------------------
+
+
+class PartnerRequestQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=self.model.State.PUBLISHED)
+
+    def open(self, today=None):
+        """Published and not expired: what the lists show. Expired requests leave them by themselves."""
+        return self.published().filter(expires_on__gte=today or timezone.localdate())
+
+    def visible_to(self, user):
+        """What a page may show: every request to editors (their preview); to everyone else the published ones
+        and those their Kommune ended (a page that says so, instead of "not found")."""
+        if user.has_perm("projects.view_partnerrequest"):
+            return self
+        return self.filter(state__in=[self.model.State.PUBLISHED, self.model.State.CLOSED])
+
+    def with_topic(self, topic):
+        return self.filter(pk__in=self.model.topics.through.objects.filter(topic=topic).values("partnerrequest_id"))
+
+    def in_bezirk(self, bezirk):
+        """Requests of a Kommune in the Regierungsbezirk, or seeking partners there (in the Bezirk or a Kreis of it)."""
+        return self.filter(
+            Q(municipality=bezirk)
+            | Q(municipality__regierungsbezirk=bezirk)
+            | Q(region=bezirk)
+            | Q(region__regierungsbezirk=bezirk)
+        )
+
+    def with_list_data(self):
+        """What a card shows: the Kommune, the region and the Themenfelder, in two queries."""
+        return (
+            self.select_related("municipality", "region")
+            .prefetch_related("topics")
+            .defer("municipality__shape", "region__shape")
+        )
+
+    def newest_first(self):
+        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
+
+    def due_for_reminder(self, *, days_before: int, today=None):
+        """Open requests expiring within `days_before` days whose sender was not yet reminded of this expiry date."""
+        today = today or timezone.localdate()
+        return (
+            self.open(today)
+            .filter(expires_on__lte=today + timedelta(days=days_before))
+            .exclude(reminded_for=F("expires_on"))
         )

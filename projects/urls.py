@@ -12,4 +12,18 @@ urlpatterns = [
     path("dokumente/rechtsprechung/", views.court_decisions, name="court_decisions"),
     path("dokumente/<slug:slug>/", views.document_detail, name="document"),
     path("dokumente/<slug:slug>/datei/", views.document_download, name="download"),
+    path("projekte/<slug:slug>/bestaetigen/<str:token>/", views.project_confirm, name="confirm"),
 ]
+
+# The partner search, mounted at /partnersuche/ by portal/urls.py.
+partner_patterns = (
+    [
+        path("", views.partner_list, name="list"),
+        path("neu/", views.partner_new, name="new"),
+        path("neu/gesendet/", views.partner_sent, name="sent"),
+        path("bestaetigen/<str:token>/", views.partner_confirm, name="confirm"),
+        path("verwalten/<str:token>/", views.partner_manage, name="manage"),
+        path("<int:pk>/", views.partner_detail, name="detail"),
+    ],
+    "partners",
+)

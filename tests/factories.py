@@ -220,3 +220,40 @@ class BlockFactory(factory.django.DjangoModelFactory):
     text = factory.LazyAttribute(
         lambda b: "<p>Zwei Gemeinden teilen sich ihren Bauhof.</p>" if b.kind == "text" else ""
     )
+
+
+class PartnerRequestFactory(factory.django.DjangoModelFactory):
+    """A published partner request of Borken, open for another three months; pass `topics=` (slugs) and a
+    `state=` ("unconfirmed", "pending", "rejected", "closed") for the others."""
+
+    class Meta:
+        model = "projects.PartnerRequest"
+        skip_postgeneration_save = True
+
+    municipality = factory.LazyFunction(lambda: _kommune("borken"))
+    title = factory.Sequence(lambda n: f"einen gemeinsamen Bauhof {n}")
+    description = "Unser Bauhof ist zu klein für die neuen Fahrzeuge; wir suchen Nachbarn, die ihn mit uns teilen."
+    contact_name = "Petra Beispiel"
+    contact_function = "Leiterin des Bauamts"
+    contact_email = factory.Sequence(lambda n: f"partner{n}@beispiel-kommune.de")
+    contact_phone = "02861 0000-0"
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
+    state = "published"
+    consent_text = "Ich bin einverstanden."
+    email_confirmed_at = factory.LazyAttribute(lambda r: None if r.state == "unconfirmed" else timezone.now())
+    published_at = factory.LazyAttribute(lambda r: timezone.now() if r.state in ("published", "closed") else None)
+    rejection_reason = factory.LazyAttribute(lambda r: "Kein Bezug zu einer Kommune." if r.state == "rejected" else "")
+    closed_at = factory.LazyAttribute(lambda r: timezone.now() if r.state == "closed" else None)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        from projects.models import Topic
+
+        if create:
+            self.topics.set(Topic.objects.filter(slug__in=extracted or ["bauen-und-planen"]))
+
+
+def _kommune(slug):
+    from portal.models import Municipality
+
+    return Municipality.objects.get(slug=slug)

@@ -8,7 +8,7 @@ import pytest
 from portal.models import Municipality
 from projects.models import Participant, Project
 from projects.services import refresh_project, unpublish_projects
-from tests.factories import DocumentFactory, ProjectFactory
+from tests.factories import DocumentFactory, PartnerRequestFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -336,10 +336,11 @@ def test_municipality_page_runs_a_constant_number_of_queries(client, django_asse
     for n in range(count):
         ProjectFactory(slug=f"lead-{n}", participants__lead=kommune("borken"), participants__partners=partners)
         ProjectFactory(slug=f"partner-{n}", participants__lead=partners[0], participants__partners=[kommune("borken")])
+        PartnerRequestFactory(region=kommune("kreis-borken"))
 
     # The Kommune, the map; the counts of its projects; projects as lead and as partner, each with
-    # Themenfelder and participants; partners.
-    with django_assert_num_queries(10):
+    # Themenfelder and participants; partners; its open partner requests with their region.
+    with django_assert_num_queries(11):
         client.get("/kommunen/borken/")
 
 

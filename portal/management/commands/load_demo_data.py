@@ -15,12 +15,13 @@ from events.demo import create_demo_events
 from newsletter.demo import create_demo_issues
 from portal.demo import create_missing_pages
 from portal.models import Page
-from projects.demo import create_demo_projects
+from projects.demo import create_demo_partner_requests, create_demo_projects
 
 # (label, function returning the number of records created)
 DEMO_LOADERS = [
     ("Seiten", lambda: create_missing_pages(Page)),
     ("Projekte und Dokumente", create_demo_projects),
+    ("Partnersuchen", create_demo_partner_requests),
     ("Veranstaltungen", create_demo_events),
     ("Newsletter", create_demo_issues),
 ]
