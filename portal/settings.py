@@ -210,6 +210,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EVENT_REMINDER_DAYS_BEFORE = env_int("EVENT_REMINDER_DAYS_BEFORE", 3)
 # `anonymise_registrations` removes the personal data of registrations this many days after a date.
 EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 180)
+# Rejected, ended and expired partner requests (with their contact data) are deleted this long afterwards.
+PARTNER_REQUEST_RETENTION_DAYS = env_int("PARTNER_REQUEST_RETENTION_DAYS", 180)
 # Unsubscribed newsletter addresses are kept this long as proof of the consent, then deleted.
 NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = env_int("NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS", 3 * 365)
 # Registrations per client address and hour: colleagues of a Kreis or a Stadt share one gateway.

@@ -412,6 +412,19 @@ class PartnerRequestQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
+    def stale(self, *, confirmation_days: int, retention_days: int, now=None):
+        """Requests whose data are no longer needed: never confirmed within `confirmation_days`, or
+        rejected, ended or expired more than `retention_days` ago. Pending ones wait for the editors."""
+        now = now or timezone.now()
+        cut_off = now - timedelta(days=retention_days)
+        state = self.model.State
+        return self.filter(
+            Q(state=state.UNCONFIRMED, created_at__lt=now - timedelta(days=confirmation_days))
+            | Q(state=state.REJECTED, decided_at__lt=cut_off)
+            | Q(state=state.CLOSED, closed_at__lt=cut_off)
+            | Q(state=state.PUBLISHED, expires_on__lt=timezone.localdate(cut_off))
+        )
+
     def due_for_reminder(self, *, days_before: int, today=None):
         """Open requests expiring within `days_before` days whose sender was not yet reminded of this expiry date."""
         today = today or timezone.localdate()

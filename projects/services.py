@@ -409,6 +409,22 @@ def send_partner_reminders(*, days_before: int = PARTNER_REMINDER_DAYS, dry_run:
     return result
 
 
+def delete_stale_partner_requests(*, dry_run: bool = False) -> int:
+    """Delete partner requests nobody needs any more (`PartnerRequestQuerySet.stale`); returns how many.
+
+    Data minimisation: a request holds a person's name, address and phone number. Unconfirmed ones go after
+    the week their link is valid; rejected, ended and expired ones after PARTNER_REQUEST_RETENTION_DAYS,
+    which leaves the sender time to extend an expired search.
+    """
+    stale = PartnerRequest.objects.stale(
+        confirmation_days=PARTNER_CONFIRMATION_DAYS, retention_days=settings.PARTNER_REQUEST_RETENTION_DAYS
+    )
+    count = stale.count()
+    if not dry_run:
+        stale.delete()
+    return count
+
+
 # --- Freshness: the yearly confirmation of a project's Steckbrief ---------------------------------
 
 CONFIRMATION_MONTHS = 12

@@ -611,3 +611,34 @@ def test_demo_partner_requests_are_idempotent_and_some_expire_soon():
     assert PartnerRequest.objects.due_for_reminder(days_before=7).count() >= 1
     assert PartnerRequest.objects.filter(state="pending").exists()
     assert PartnerRequest.objects.published().filter(expires_on__lt=today()).exists()
+
+
+@pytest.mark.django_db
+def test_old_requests_are_deleted_after_their_deadlines_and_pending_ones_stay(settings, capsys):
+    settings.PARTNER_REQUEST_RETENTION_DAYS = 180
+    now = timezone.now()
+    long_ago = now - datetime.timedelta(days=181)
+    keep = [
+        PartnerRequestFactory(title="offen"),
+        PartnerRequestFactory(title="unbestätigt, frisch", state="unconfirmed"),
+        PartnerRequestFactory(title="wartet", state="pending"),
+        PartnerRequestFactory(title="kürzlich beendet", state="closed"),
+        PartnerRequestFactory(
+            title="kürzlich abgelaufen", expires_on=timezone.localdate() - datetime.timedelta(days=30)
+        ),
+    ]
+    PartnerRequest.objects.filter(title="wartet").update(created_at=long_ago)
+    old = [
+        PartnerRequestFactory(title="unbestätigt, alt", state="unconfirmed"),
+        PartnerRequestFactory(title="abgelehnt", state="rejected", decided_at=long_ago),
+        PartnerRequestFactory(title="beendet", state="closed", closed_at=long_ago),
+        PartnerRequestFactory(title="abgelaufen", expires_on=timezone.localdate(long_ago)),
+    ]
+    PartnerRequest.objects.filter(title="unbestätigt, alt").update(created_at=now - datetime.timedelta(days=8))
+
+    call_command("delete_old_partner_requests", "--dry-run")
+    assert PartnerRequest.objects.count() == len(keep) + len(old)
+    call_command("delete_old_partner_requests")
+
+    assert sorted(PartnerRequest.objects.values_list("title", flat=True)) == sorted(r.title for r in keep)
+    assert "4 würden gelöscht" in capsys.readouterr().out
