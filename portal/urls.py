@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("veranstaltungen/", include("events.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("landespreis/", include("awards.urls")),
     path("", include(portal_patterns)),
 ]
 
