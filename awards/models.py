@@ -61,7 +61,8 @@ class Round(models.Model):
     entries_open_at = models.DateTimeField("Bewerbung ab", help_text="Uhrzeit in Deutschland (Europe/Berlin).")
     entries_close_at = models.DateTimeField(
         "Bewerbungsschluss",
-        help_text="Uhrzeit in Deutschland; was danach kommt, auch ein gespeicherter Entwurf, wird nicht angenommen.",
+        help_text="Uhrzeit in Deutschland. Bis zu diesem Zeitpunkt einschließlich wird angenommen, danach nichts mehr, "
+        "auch kein gespeicherter Entwurf; für „bis Ende des Tages“ 23:59:59 eintragen.",
     )
     state = models.CharField("Stand", max_length=20, choices=State.choices, default=State.ANNOUNCED)
     is_published = models.BooleanField(
@@ -141,12 +142,15 @@ class Round(models.Model):
         return reverse("awards:round", kwargs={"year": self.year})
 
     def accepts_entries(self, now=None) -> bool:
-        """Open for entries and inside the window: drafts can be saved and submitted."""
+        """Open for entries and inside the window (the closing time itself still counts)."""
         now = now or timezone.now()
-        return self.state == self.State.OPEN and self.entries_open_at <= now < self.entries_close_at
+        return self.state == self.State.OPEN and self.entries_open_at <= now <= self.entries_close_at
 
     def deadline_passed(self, now=None) -> bool:
-        return (now or timezone.now()) >= self.entries_close_at
+        return (now or timezone.now()) > self.entries_close_at
+
+    def not_yet_open(self, now=None) -> bool:
+        return (now or timezone.now()) < self.entries_open_at
 
     @property
     def is_decided(self) -> bool:

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
+from awards.models import Entry
 from portal.filters import MunicipalityFilter
 from portal.forms import AccessibilityFeedbackForm, ContactForm, SearchForm
 from portal.maps import directory_map, locator_map
@@ -141,6 +142,7 @@ def municipality_detail(request, slug):
             projects.with_participant(municipality, role=Participant.Role.PARTNER)[:PROJECTS_SHOWN]
         ),
         "partners": list(Participant.objects.partners_of(municipality)),
+        "award_entries": list(Entry.objects.public_winners().involving(municipality).for_badges()),
     }
     return render(request, "portal/municipality_detail.html", context)
 

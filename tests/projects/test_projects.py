@@ -250,8 +250,8 @@ def test_detail_runs_a_constant_number_of_queries(client, django_assert_num_quer
         DocumentFactory(slug=f"d-{n}", projects=[project])
 
     # Project, participants, Themenfelder, Stichworte, images, documents, the map's borders; similar
-    # projects (the project's Themenfelder and Kreise, the ranking, their Themenfelder).
-    with django_assert_num_queries(11):
+    # projects (the project's Themenfelder and Kreise, the ranking, their Themenfelder); Landespreis awards.
+    with django_assert_num_queries(12):
         client.get(project.get_absolute_url())
 
 
@@ -338,8 +338,8 @@ def test_municipality_page_runs_a_constant_number_of_queries(client, django_asse
         ProjectFactory(slug=f"partner-{n}", participants__lead=partners[0], participants__partners=[kommune("borken")])
 
     # The Kommune, the map; the counts of its projects; projects as lead and as partner, each with
-    # Themenfelder and participants; partners.
-    with django_assert_num_queries(10):
+    # Themenfelder and participants; partners; Landespreis awards.
+    with django_assert_num_queries(11):
         client.get("/kommunen/borken/")
 
 
