@@ -279,6 +279,12 @@ class EntryAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def delete_model(self, request, obj):
+        services.delete_entries(entries=Entry.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.delete_entries(entries=queryset)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "category":
             object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None

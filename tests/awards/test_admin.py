@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -262,3 +263,14 @@ def test_editors_without_permission_cannot_export(client, entries):
     client.force_login(user)
 
     assert client.get(ENTRIES).status_code == 403
+
+
+def test_deleting_an_entry_deletes_its_files(admin_client, open_round, django_capture_on_commit_callbacks):
+    attachment = EntryAttachmentFactory(entry=EntryFactory(round=open_round, state="draft"))
+    path = attachment.file.path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("admin:awards_entry_delete", args=[attachment.entry_id]), {"post": "yes"})
+
+    assert not Entry.objects.exists()
+    assert not os.path.exists(path)
