@@ -313,3 +313,13 @@ def test_the_chosen_partners_are_named_below_the_long_list(client, open_round):
     page = text(client.get("/landespreis/2027/bewerbung/formular/", {"projekt": "bauhof"}))
 
     assert "Ausgewählt: Ahaus, Borken" in page
+
+
+def test_a_round_closed_before_its_deadline_says_so(client, open_round):
+    open_round.state = "jury"
+    open_round.save()
+
+    page = text(client.get("/landespreis/2027/"))
+
+    assert "Bewerbungsfrist Die Bewerbung ist geschlossen." in page
+    assert "Jetzt bewerben" not in page
