@@ -217,6 +217,17 @@ NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = env_int("NEWSLETTER_UNSUBSCRIBED_RETENT
 # Registrations per client address and hour: colleagues of a Kreis or a Stadt share one gateway.
 EVENT_REGISTRATION_RATE_LIMIT = (env_int("EVENT_REGISTRATION_RATE_LIMIT", 40), 3600)
 
+# --- Landespreis --------------------------------------------------------------------------------
+# Where the notices of new entries go, and the reply-to address of every Landespreis mail.
+AWARDS_EMAIL = env("AWARDS_EMAIL", EDITORS_EMAIL)
+# An entry's attachments: PDF or pictures (JPEG, PNG, WebP), each at most this large, this many per entry.
+AWARDS_ATTACHMENT_MAX_BYTES = env_int("AWARDS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+AWARDS_ATTACHMENTS_MAX = env_int("AWARDS_ATTACHMENTS_MAX", 5)
+# How long the link in the mail (resume a draft, see a submitted entry) works; a new one can be requested.
+AWARDS_LINK_MAX_AGE_DAYS = env_int("AWARDS_LINK_MAX_AGE_DAYS", 30)
+# `delete_expired_drafts` deletes drafts never submitted this many days after their round's deadline.
+AWARDS_DRAFT_RETENTION_DAYS = env_int("AWARDS_DRAFT_RETENTION_DAYS", 30)
+
 # --- Forms: spam protection without third parties ---------------------------------------------
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 FORM_RATE_LIMIT = (5, 3600)  # at most 5 submissions of a form per client and hour

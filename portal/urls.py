@@ -40,6 +40,7 @@ urlpatterns = [
     path("partnersuche/", include(partner_patterns)),
     path("veranstaltungen/", include("events.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("landespreis/", include("awards.urls")),
     path("", include(portal_patterns)),
 ]
 

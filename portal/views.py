@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
+from awards.models import Entry
 from portal.filters import MunicipalityFilter
 from portal.forms import AccessibilityFeedbackForm, ContactForm, SearchForm
 from portal.maps import directory_map, locator_map
@@ -150,6 +151,10 @@ def municipality_detail(request, slug):
             .select_related("region")
             .defer("region__shape")
         ),
+        # Regierungsbezirke take part in no entry.
+        "award_entries": []
+        if municipality.kind == Municipality.Kind.REGIERUNGSBEZIRK
+        else list(Entry.objects.public_winners().involving(municipality).for_badges()),
     }
     return render(request, "portal/municipality_detail.html", context)
 

@@ -89,6 +89,7 @@ def project_detail(request, slug):
         "documents": list(project.documents.published().defer("text", "search_vector").order_by("kind", "-date")),
         "similar": list(Project.objects.similar_to(project).prefetch_related("topics")),
         "map": participants_map(participants),
+        "award_entries": list(project.award_entries.public_winners().for_badges()),
     }
     return render(request, "projects/project_detail.html", context)
 

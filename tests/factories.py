@@ -257,3 +257,163 @@ def _kommune(slug):
     from portal.models import Municipality
 
     return Municipality.objects.get(slug=slug)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user without staff status; pass `groups=["Jury"]` for group membership."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    first_name = "Kim"
+    last_name = factory.Sequence(lambda n: f"Muster{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@beispiel-kommune.de")
+    password = factory.django.Password("ein-sicheres-passwort-42")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        if create and extracted:
+            self.groups.set([Group.objects.get_or_create(name=name)[0] for name in extracted])
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    """A published round that is open for entries: opened 30 days ago, closes in 60 days."""
+
+    class Meta:
+        model = "awards.Round"
+        django_get_or_create = ["year"]
+
+    year = factory.Sequence(lambda n: 2100 + n)
+    title = factory.LazyAttribute(lambda r: f"Landespreis für innovative interkommunale Zusammenarbeit {r.year}")
+    intro = "<p>Das Land zeichnet gelungene Zusammenarbeit von Kommunen aus.</p>"
+    application_text = "<p>Bewerben Sie sich digital mit dem Formular.</p>"
+    conditions_text = "<p>Mindestens zwei kommunale Partner.</p>"
+    prizes_text = "<p>10.000 € je Kategorie.</p>"
+    faq_text = "<p>Wer darf sich bewerben? Kommunen in NRW.</p>"
+    entries_open_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=30))
+    entries_close_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=60))
+    state = "open"
+    is_published = True
+    earliest_project_start = datetime.date(2016, 9, 1)
+    min_municipal_partners = 2
+    one_entry_per_lead = True
+    excluded_organisation_kinds = factory.LazyFunction(lambda: ["sparkasse", "privat"])
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Category"
+
+    round = factory.SubFactory(RoundFactory)
+    name = factory.Sequence(lambda n: f"Kategorie {n}")
+    description = "Projekte, die Aufgaben der Verwaltung gemeinsam erledigen."
+    prize_money = 10000
+    position = factory.Sequence(lambda n: n)
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Criterion"
+
+    round = factory.SubFactory(RoundFactory)
+    name = factory.Sequence(lambda n: f"Kriterium {n}")
+    description = "Wie sehr das Projekt dieses Ziel erreicht."
+    weight = 1
+    position = factory.Sequence(lambda n: n)
+
+
+class JuryMemberFactory(factory.django.DjangoModelFactory):
+    """A jury member of a round; the user is in the group "Jury"."""
+
+    class Meta:
+        model = "awards.JuryMember"
+
+    round = factory.SubFactory(RoundFactory)
+    user = factory.SubFactory(UserFactory, groups=["Jury"])
+    is_chair = False
+    affiliation = "NRW.BANK"
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    """A submitted entry with a lead Kommune and one partner Kommune (both from the directory).
+
+    `state="draft"` for a draft; pass `partners=[…]` (Kommunen) to replace the default partner.
+    """
+
+    class Meta:
+        model = "awards.Entry"
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(RoundFactory)
+    category = factory.LazyAttribute(lambda e: CategoryFactory(round=e.round))
+    state = "submitted"
+    title = factory.Sequence(lambda n: f"Gemeinsames Standesamt {n}")
+    lead_municipality = factory.LazyFunction(lambda: _municipality("borken"))
+    organisation_kind = "kommune"
+    organisation_name = "Stadt Borken"
+    department = "Bürgerdienste"
+    contact_name = "Kim Muster"
+    email = factory.Sequence(lambda n: f"bewerbung{n}@beispiel-kommune.de")
+    phone = "02861 123456"
+    short_description = "Zwei Städte führen ihr Standesamt gemeinsam."
+    occasion = "Beide Standesämter waren zu klein für Vertretungen."
+    goal = "Verlässliche Öffnungszeiten in beiden Städten."
+    implementation = "Eine öffentlich-rechtliche Vereinbarung seit 2019."
+    benefit = "Weniger Schließtage, geteilte Fachsoftware."
+    innovation = "Termine für beide Rathäuser in einem Kalender."
+    sustainability = "Jede kleine Kommune kann sich anschließen."
+    project_start = datetime.date(2019, 1, 1)
+    cooperation_form = "vereinbarung"
+    consent = True
+    consent_text = "Ich bin mit der Verarbeitung meiner Angaben einverstanden."
+    submitted_at = factory.LazyAttribute(lambda e: None if e.state == "draft" else timezone.now())
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.partners.set(extracted if extracted is not None else [_municipality("heiden")])
+
+
+def _municipality(slug):
+    from portal.models import Municipality
+
+    return Municipality.objects.get(slug=slug)
+
+
+class EntryAttachmentFactory(factory.django.DjangoModelFactory):
+    """A small PDF attached to an entry."""
+
+    class Meta:
+        model = "awards.EntryAttachment"
+
+    entry = factory.SubFactory(EntryFactory)
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n%%EOF\n", name="konzept.pdf"))
+    name = "konzept.pdf"
+    content_type = "application/pdf"
+    size = 15
+
+
+class ConflictOfInterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.ConflictOfInterest"
+
+    entry = factory.SubFactory(EntryFactory)
+    member = factory.LazyAttribute(lambda c: JuryMemberFactory(round=c.entry.round))
+    note = "Ich habe an dem Projekt mitgearbeitet."
+
+
+class ScoreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Score"
+
+    entry = factory.SubFactory(EntryFactory)
+    member = factory.LazyAttribute(lambda s: JuryMemberFactory(round=s.entry.round))
+    criterion = factory.LazyAttribute(lambda s: CriterionFactory(round=s.entry.round))
+    value = 7
+    comment = "Überzeugend umgesetzt."

@@ -15,12 +15,6 @@ import pytest  # noqa: E402
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from portal.demo import create_missing_pages  # noqa: E402
-from portal.models import Page  # noqa: E402
-from portal.services import sync_municipalities  # noqa: E402
-from projects.models import Topic  # noqa: E402
-from projects.topics import create_missing_topics  # noqa: E402
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -45,11 +39,8 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db, no_min_fill_time):
-    """The live server with the pages, Kommunen and Themenfelder in place (a transactional test starts empty)."""
-    create_missing_pages(Page)
-    sync_municipalities()
-    create_missing_topics(Topic)
+def site(live_server, reference_data, no_min_fill_time):
+    """The live server with the pages, Kommunen and Themenfelder in place."""
     return live_server
 
 

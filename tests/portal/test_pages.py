@@ -39,7 +39,7 @@ def test_header_shows_only_sections_that_exist(client):
     assert 'href="/projekte/"' in html
     assert 'href="/dokumente/"' in html
     assert 'href="/veranstaltungen/"' in html
-    assert ">Landespreis</a>" not in html
+    assert 'href="/landespreis/"' in html
     assert 'aria-label="Portal durchsuchen"' in html
 
 

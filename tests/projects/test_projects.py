@@ -250,8 +250,8 @@ def test_detail_runs_a_constant_number_of_queries(client, django_assert_num_quer
         DocumentFactory(slug=f"d-{n}", projects=[project])
 
     # Project, participants, Themenfelder, Stichworte, images, documents, the map's borders; similar
-    # projects (the project's Themenfelder and Kreise, the ranking, their Themenfelder).
-    with django_assert_num_queries(11):
+    # projects (the project's Themenfelder and Kreise, the ranking, their Themenfelder); Landespreis awards.
+    with django_assert_num_queries(12):
         client.get(project.get_absolute_url())
 
 
@@ -339,8 +339,8 @@ def test_municipality_page_runs_a_constant_number_of_queries(client, django_asse
         PartnerRequestFactory(region=kommune("kreis-borken"))
 
     # The Kommune, the map; the counts of its projects; projects as lead and as partner, each with
-    # Themenfelder and participants; partners; its open partner requests with their region.
-    with django_assert_num_queries(11):
+    # Themenfelder and participants; partners; its open partner requests with their region; Landespreis awards.
+    with django_assert_num_queries(12):
         client.get("/kommunen/borken/")
 
 

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import override_settings
 
+from awards.demo import create_demo_rounds
 from events.demo import create_demo_events
 from newsletter.demo import create_demo_issues
 from portal.demo import create_missing_pages
@@ -24,6 +25,7 @@ DEMO_LOADERS = [
     ("Partnersuchen", create_demo_partner_requests),
     ("Veranstaltungen", create_demo_events),
     ("Newsletter", create_demo_issues),
+    ("Landespreis", create_demo_rounds),
 ]
 
 
