@@ -72,22 +72,39 @@ class CriterionInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
 
 
+class JuryMemberFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        chairs = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_chair") and not form.cleaned_data.get("DELETE", False)
+        ]
+        # Members not in this formset (added meanwhile in another window) count too.
+        shown = [form.instance.pk for form in self.forms if form.instance.pk]
+        elsewhere = self.instance.jury_members.filter(is_chair=True).exclude(pk__in=shown) if self.instance.pk else []
+        if len(chairs) + len(elsewhere) > 1:
+            raise forms.ValidationError("Eine Runde hat genau einen Vorsitz.")
+
+
 class JuryMemberInline(admin.TabularInline):
     """The jury of the round: accounts in the group "Jury" (administrators create them)."""
 
     model = JuryMember
+    formset = JuryMemberFormSet
     fields = ["user", "affiliation", "is_chair"]
     extra = 0
     verbose_name_plural = "Jury (Benutzerkonten der Gruppe „Jury“)"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user":
-            kwargs["queryset"] = (
-                get_user_model()
-                .objects.filter(groups__name=JURY_GROUP, is_active=True)
-                .order_by("last_name", "username")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name != "user":
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        kwargs["queryset"] = (
+            get_user_model().objects.filter(groups__name=JURY_GROUP, is_active=True).order_by("last_name", "username")
+        )
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field.label_from_instance = lambda user: f"{user.get_full_name() or user.username} ({user.username})"
+        return field
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
@@ -261,6 +278,12 @@ class EntryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_model(self, request, obj):
+        services.delete_entries(entries=Entry.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.delete_entries(entries=queryset)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "category":

@@ -24,7 +24,7 @@ IMAGE_TYPES = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP
 
 def _municipalities():
     # Kommunen that can take part: Städte, Gemeinden, Kreise and the Landschaftsverbände (not the Bezirke).
-    return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "name").order_by("name")
+    return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "short_name").by_name()
 
 
 class PlainSelectMultiple(forms.SelectMultiple):
@@ -212,6 +212,9 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             kwargs["instance"] = Entry(round=round_)
         super().__init__(*args, **kwargs)
         self.round = round_
+        if round_.min_municipal_partners > 1:
+            # Without partners no entry meets the round's minimum.
+            self.submission_required = self.submission_required | {"partners"}
         fields = self.fields
         fields["category"].queryset = round_.categories.all()
         fields["category"].empty_label = "– bitte wählen –"

@@ -8,7 +8,7 @@ Mails are stored in the same transaction and sent after the commit.
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -342,3 +342,29 @@ def change_entry_state(*, entries: QuerySet, state: str) -> int:
             entries.select_for_update().filter(state__in=allowed_from, is_winner=False).values_list("pk", flat=True)
         )
         return Entry.objects.filter(pk__in=pks).update(state=state, updated_at=timezone.now())
+
+
+# --- Data protection -----------------------------------------------------------------------------------------
+
+
+def delete_entries(*, entries: QuerySet) -> int:
+    """Delete entries with their attachments; the files go once the deletion is committed."""
+    with transaction.atomic():
+        for attachment in EntryAttachment.objects.filter(entry__in=entries):
+            _delete_file_after_commit(attachment)
+        _, counts = Entry.objects.filter(pk__in=list(entries.values_list("pk", flat=True))).delete()
+    return counts.get("awards.Entry", 0)
+
+
+def expired_drafts(*, retention_days: int, now: datetime | None = None) -> QuerySet:
+    """Drafts never submitted, of rounds whose deadline passed more than `retention_days` ago."""
+    now = now or timezone.now()
+    return Entry.objects.drafts().filter(round__entries_close_at__lt=now - timedelta(days=retention_days))
+
+
+def delete_expired_drafts(*, retention_days: int, dry_run: bool = False, now: datetime | None = None) -> int:
+    """Delete drafts (with their personal data and files) that can no longer be submitted; returns how many."""
+    drafts = expired_drafts(retention_days=retention_days, now=now)
+    if dry_run:
+        return drafts.count()
+    return delete_entries(entries=drafts)

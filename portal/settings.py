@@ -221,6 +221,8 @@ AWARDS_ATTACHMENT_MAX_BYTES = env_int("AWARDS_ATTACHMENT_MAX_BYTES", 10 * 1024 *
 AWARDS_ATTACHMENTS_MAX = env_int("AWARDS_ATTACHMENTS_MAX", 5)
 # How long the link in the mail (resume a draft, see a submitted entry) works; a new one can be requested.
 AWARDS_LINK_MAX_AGE_DAYS = env_int("AWARDS_LINK_MAX_AGE_DAYS", 30)
+# `delete_expired_drafts` deletes drafts never submitted this many days after their round's deadline.
+AWARDS_DRAFT_RETENTION_DAYS = env_int("AWARDS_DRAFT_RETENTION_DAYS", 30)
 
 # --- Forms: spam protection without third parties ---------------------------------------------
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)

@@ -1,0 +1,398 @@
+"""The applicant's way: the form, drafts, the link in the mail, attachments, submitting and what is mailed."""
+
+import datetime
+import io
+import os
+import re
+import time
+from unittest import mock
+
+import pytest
+from django.core import mail, signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from awards import services
+from awards.models import Entry
+from tests.awards.conftest import kommune, link
+from tests.factories import EntryAttachmentFactory, EntryFactory, ProjectFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_min_fill_time")]
+
+NEW = "/landespreis/2027/bewerbung/formular/"
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def stamp() -> str:
+    return signing.dumps(time.time(), salt="portal.spam.rendered-at")
+
+
+def entry_data(round_, **overrides) -> dict:
+    data = {
+        "title": "Gemeinsames Standesamt Borken-Heiden",
+        "category": round_.categories.first().pk,
+        "short_description": "Zwei Städte führen ihr Standesamt gemeinsam.",
+        "project_start": "2019-03-01",
+        "cooperation_form": "vereinbarung",
+        "lead_municipality": kommune("borken").pk,
+        "partners": [kommune("heiden").pk],
+        "other_partners": "",
+        "organisation_kind": "kommune",
+        "organisation_name": "Stadt Borken",
+        "department": "Bürgerdienste",
+        "contact_name": "Kim Muster",
+        "email": "Kim.Muster@Borken.de",
+        "phone": "02861 123456",
+        "occasion": "Beide Standesämter waren zu klein für Vertretungen.",
+        "goal": "Verlässliche Öffnungszeiten.",
+        "implementation": "Eine öffentlich-rechtliche Vereinbarung.",
+        "benefit": "Weniger Schließtage.",
+        "innovation": "Ein Kalender für zwei Rathäuser.",
+        "sustainability": "Weitere Städte können sich anschließen.",
+        "consent": "on",
+        "action": "submit",
+        "rendered_at": stamp(),
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def entry_of(url: str) -> Entry | None:
+    """The entry a personal link (signed, with its time) leads to."""
+    token = re.search(r"/landespreis/2027/bewerbung/([^/]+)/$", url).group(1)
+    return services.entry_from_token(token, year=2027)
+
+
+def pdf(name="konzept.pdf", content=PDF_BYTES):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def png(name="foto.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "#1d3f8c").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def save_draft(client, sending, round_, **overrides):
+    with sending():
+        return client.post(NEW, entry_data(round_, action="draft", **overrides))
+
+
+# --- Drafts and the link in the mail ----------------------------------------------------------------------
+
+
+def test_a_draft_needs_only_title_and_email(client, sending, open_round):
+    response = save_draft(client, sending, open_round, category="", lead_municipality="", partners=[], goal="")
+
+    entry = Entry.objects.get()
+    assert (entry.state, entry.title, entry.email, entry.goal) == (
+        "draft",
+        "Gemeinsames Standesamt Borken-Heiden",
+        "kim.muster@borken.de",
+        "",
+    )
+    assert response.status_code == 302
+    assert entry_of(response["Location"]) == entry
+
+
+def test_without_title_and_email_nothing_is_saved(client, sending, open_round):
+    response = save_draft(client, sending, open_round, title="", email="")
+
+    html = response.content.decode()
+    assert "Bitte geben Sie den Titel des Projekts ein; ohne ihn können wir nichts speichern." in html
+    assert "Bitte geben Sie Ihre E-Mail-Adresse ein: Dorthin schicken wir den Link zu Ihrem Entwurf." in html
+    assert Entry.objects.count() == 0
+
+
+def test_saving_a_draft_mails_the_link_that_resumes_it(client, sending, open_round):
+    save_draft(client, sending, open_round, goal="Erst einmal ein Anfang.")
+
+    message = mail.outbox[-1]
+    assert message.to == ["kim.muster@borken.de"]
+    assert message.subject == (
+        "Ihr Entwurf für den Landespreis für innovative interkommunale Zusammenarbeit 2027: Link zum Weiterarbeiten"
+    )
+    resume = link(message, "/landespreis/2027/bewerbung/")
+    assert "Der Link gilt 30 Tage, längstens bis zum Bewerbungsschluss am" in message.body
+
+    client.cookies.clear()
+    page = client.get(resume)
+    html = page.content.decode()
+    assert "Ihr Entwurf: Gemeinsames Standesamt Borken-Heiden" in html
+    assert "Erst einmal ein Anfang." in html
+    assert page["Cache-Control"] == "private, no-store"
+    assert page["X-Robots-Tag"] == "noindex"
+
+
+def test_a_resumed_draft_is_changed_not_copied(client, sending, open_round):
+    save_draft(client, sending, open_round)
+    entry = Entry.objects.get()
+
+    with sending():
+        client.post(services.entry_path(entry), entry_data(open_round, action="draft", goal="Jetzt mit Ziel."))
+
+    entry.refresh_from_db()
+    assert (Entry.objects.count(), entry.goal) == (1, "Jetzt mit Ziel.")
+
+
+def test_a_link_with_another_secret_or_an_old_link_shows_no_entry(client, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+    forged = signing.dumps([entry.pk, "00000000-0000-4000-8000-000000000000"], salt="awards.entry")
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - 31 * 86400):
+        expired = services.entry_token(entry)
+
+    for token in (forged, expired, "kaputt"):
+        response = client.get(f"/landespreis/2027/bewerbung/{token}/")
+        assert response.status_code == 404
+        assert "Dieser Link gilt nicht (mehr)" in response.content.decode()
+
+
+def test_a_link_of_another_round_shows_no_entry(client, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+
+    response = client.get(f"/landespreis/2026/bewerbung/{services.entry_token(entry)}/")
+
+    assert response.status_code == 404
+
+
+def test_lost_links_are_mailed_again_with_the_same_answer_for_unknown_addresses(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft", email="kim@borken.de")
+
+    with sending():
+        known = client.post(
+            "/landespreis/2027/bewerbung/link/", {"email": "KIM@borken.de", "rendered_at": stamp()}, follow=True
+        )
+        unknown = client.post(
+            "/landespreis/2027/bewerbung/link/", {"email": "x@y.de", "rendered_at": stamp()}, follow=True
+        )
+
+    answer = "Wenn es zu dieser Adresse Bewerbungen gibt, ist die E-Mail mit den Links unterwegs."
+    assert answer in known.content.decode() and answer in unknown.content.decode()
+    assert [m.to for m in mail.outbox] == [["kim@borken.de"]]
+    assert entry_of(link(mail.outbox[0], "/landespreis/2027/bewerbung/")) == entry
+
+
+# --- Submitting --------------------------------------------------------------------------------------------
+
+
+def test_submitting_locks_the_entry_and_mails_everything_entered(client, sending, open_round, settings):
+    settings.AWARDS_EMAIL = "landespreis@kommunalagentur.nrw"
+    with sending():
+        response = client.post(NEW, entry_data(open_round), follow=True)
+
+    entry = Entry.objects.get()
+    assert entry.state == "submitted"
+    html = response.content.decode()
+    assert "Ihre Bewerbung ist eingereicht" in html
+    assert "Eine Bestätigung mit allen Angaben haben wir an kim.muster@borken.de geschickt." in html
+    confirmation, notice = mail.outbox[-2:]
+    assert confirmation.to == ["kim.muster@borken.de"]
+    assert confirmation.subject.startswith("Eingangsbestätigung: Ihre Bewerbung „Gemeinsames Standesamt Borken-Heiden“")
+    for text in [
+        "Titel des Projekts: Gemeinsames Standesamt Borken-Heiden",
+        "Kategorie: Innere Verwaltung",
+        "Federführende Kommune: Stadt Borken",
+        "Beteiligte Kommunen: Gemeinde Heiden",
+        "Projektbeginn oder Vertragsdatum: 01.03.2019",
+        "Form der Zusammenarbeit: Öffentlich-rechtliche Vereinbarung",
+        "Fachbereich: Bürgerdienste",
+        "Telefon: 02861 123456",
+        "Anlass: Beide Standesämter waren zu klein für Vertretungen.",
+        "Innovation: Ein Kalender für zwei Rathäuser.",
+        "Einwilligung: erteilt",
+    ]:
+        assert text in confirmation.body
+    assert confirmation.reply_to == ["landespreis@kommunalagentur.nrw"]
+    assert notice.to == ["landespreis@kommunalagentur.nrw"]
+    assert notice.subject == (
+        "Neue Bewerbung zum Landespreis für innovative interkommunale Zusammenarbeit 2027: "
+        "Gemeinsames Standesamt Borken-Heiden"
+    )
+    assert f"/admin/awards/entry/{entry.pk}/change/" in notice.body
+
+
+def test_a_submitted_entry_cannot_be_changed_through_its_link(client, sending, open_round):
+    entry = EntryFactory(round=open_round, title="Eingereicht")
+
+    response = client.post(services.entry_path(entry), entry_data(open_round, title="Geändert"))
+
+    entry.refresh_from_db()
+    assert entry.title == "Eingereicht"
+    assert "Ihre Bewerbung ist eingereicht" in response.content.decode()
+
+
+def test_a_refused_submission_keeps_the_input_as_a_draft_and_says_why_at_each_field(client, sending, open_round):
+    with sending():
+        response = client.post(NEW, entry_data(open_round, partners=[], goal="", project_start="2015-05-01"))
+
+    html = response.content.decode()
+    entry = Entry.objects.get()
+    assert entry.state == "draft"
+    assert "Ihre Angaben sind als Entwurf gespeichert, aber noch nicht eingereicht." in html
+    assert 'id="id_partners_error"' in html and "angegeben ist 1" in html
+    assert 'id="id_goal_error"' in html and "Zum Einreichen brauchen wir noch: Ziel." in html
+    assert 'id="id_project_start_error"' in html
+    # The form goes on from the draft's own address, so the next click changes it instead of making another.
+    assert entry_of(re.search(r'<form method="post" action="([^"]+)"', html).group(1)) == entry
+    assert 'value="Gemeinsames Standesamt Borken-Heiden"' in html
+    assert [m.subject.split(":")[0] for m in mail.outbox] == [
+        "Ihr Entwurf für den Landespreis für innovative interkommunale Zusammenarbeit 2027"
+    ]
+
+
+def test_a_draft_submitted_after_the_deadline_is_refused_with_the_deadline(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(seconds=1)
+    open_round.save()
+
+    response = client.post(services.entry_path(entry), entry_data(open_round))
+
+    entry.refresh_from_db()
+    assert entry.state == "draft"
+    assert "Der Bewerbungsschluss war am" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_after_the_deadline_the_link_shows_the_draft_without_a_form(client, open_round):
+    entry = EntryFactory(round=open_round, state="draft", title="Zu spät")
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(minutes=1)
+    open_round.save()
+
+    html = client.get(services.entry_path(entry)).content.decode()
+
+    assert "Ihr Entwurf wurde nicht eingereicht" in html
+    assert "Der Bewerbungsschluss war am" in html
+    assert "Bewerbung einreichen" not in html
+
+
+def test_the_form_is_closed_after_the_deadline(client, open_round):
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(minutes=1)
+    open_round.save()
+
+    response = client.get(NEW)
+
+    assert "Keine Bewerbung möglich" in response.content.decode()
+    assert "<form" not in response.content.decode().split("<main")[1]
+
+
+def test_an_entry_can_start_from_a_project_of_the_database(client, open_round):
+    project = ProjectFactory(
+        title="Gemeinsamer Bauhof Heiden",
+        slug="bauhof-heiden",
+        goal="<p>Fahrzeuge <strong>gemeinsam</strong> nutzen.</p><ul><li>Werkstatt</li><li>Winterdienst</li></ul>",
+        start=datetime.date(2020, 5, 1),
+        participants__lead=kommune("heiden"),
+        participants__partners=[kommune("borken"), "GPA NRW"],
+    )
+
+    form = client.get(NEW, {"projekt": "bauhof-heiden"}).context["form"]
+
+    assert form["title"].value() == "Gemeinsamer Bauhof Heiden"
+    assert form["lead_municipality"].value() == kommune("heiden").pk
+    assert form["partners"].value() == [kommune("borken").pk]
+    assert form["other_partners"].value() == "GPA NRW"
+    assert form["goal"].value() == "Fahrzeuge gemeinsam nutzen.\n\n– Werkstatt\n– Winterdienst"
+    assert form["project_start"].value() == datetime.date(2020, 5, 1)
+    assert form["cooperation_form"].value() == "vereinbarung"
+    assert form["project"].value() == project.pk
+
+
+def test_the_project_link_is_kept_with_the_entry(client, sending, open_round):
+    project = ProjectFactory(slug="bauhof", participants__lead=kommune("heiden"))
+
+    save_draft(client, sending, open_round, project=project.pk)
+
+    assert Entry.objects.get().project == project
+
+
+def test_new_entries_are_rate_limited_per_client(client, sending, open_round, monkeypatch):
+    monkeypatch.setattr("awards.views.NEW_ENTRY_RATE_LIMIT", (1, 3600))
+    save_draft(client, sending, open_round)
+
+    response = save_draft(client, sending, open_round)
+
+    assert response.status_code == 429
+    assert Entry.objects.count() == 1
+
+
+# --- Attachments ------------------------------------------------------------------------------------------
+
+
+def test_a_pdf_and_a_picture_are_attached_and_served_to_the_applicant(client, sending, open_round):
+    save_draft(client, sending, open_round, attachments=[pdf("Konzept Standesamt.PDF"), png()])
+
+    entry = Entry.objects.get()
+    attachments = {a.name: a for a in entry.attachments.all()}
+    assert sorted(attachments) == ["foto.png", "konzept-standesamt.pdf"]
+    assert attachments["foto.png"].content_type == "image/png"
+    url = reverse(
+        "awards:entry_attachment", args=[2027, services.entry_token(entry), attachments["konzept-standesamt.pdf"].pk]
+    )
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == PDF_BYTES
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="konzept-standesamt.pdf"'
+
+
+def test_a_php_file_named_pdf_is_refused(client, sending, open_round):
+    response = save_draft(
+        client, sending, open_round, attachments=[pdf("rechnung.pdf", b"<?php system($_GET['c']); ?>")]
+    )
+
+    assert (
+        "„rechnung.pdf“ ist weder ein PDF noch ein Bild (JPEG, PNG oder WebP). Maßgeblich ist der Inhalt der Datei, "
+        "nicht ihre Endung." in response.content.decode()
+    )
+    assert Entry.objects.count() == 0
+    assert "Die ausgewählten Dateien sind noch nicht gespeichert." in response.content.decode()
+
+
+def test_a_file_over_the_size_limit_is_refused(client, sending, open_round, settings):
+    settings.AWARDS_ATTACHMENT_MAX_BYTES = 20
+
+    response = save_draft(client, sending, open_round, attachments=[pdf()])
+
+    assert (
+        "„konzept.pdf“ ist 45\xa0Bytes groß; erlaubt sind höchstens 20\xa0Bytes je Datei." in response.content.decode()
+    )
+    assert Entry.objects.count() == 0
+
+
+def test_no_more_attachments_than_allowed(client, sending, open_round, settings):
+    settings.AWARDS_ATTACHMENTS_MAX = 2
+    entry = EntryFactory(round=open_round, state="draft")
+    EntryAttachmentFactory(entry=entry)
+
+    response = client.post(
+        services.entry_path(entry), entry_data(open_round, action="draft", attachments=[pdf("a.pdf"), pdf("b.pdf")])
+    )
+
+    assert "Höchstens 2 Anhänge je Bewerbung; gespeichert ist schon 1." in response.content.decode()
+    assert entry.attachments.count() == 1
+
+
+def test_an_attachment_can_be_removed_from_a_draft(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+    attachment = EntryAttachmentFactory(entry=entry)
+    path = attachment.file.path
+
+    with sending():
+        client.post(
+            services.entry_path(entry), entry_data(open_round, action="draft", remove_attachments=[attachment.pk])
+        )
+
+    assert entry.attachments.count() == 0
+    assert not os.path.exists(path)
+
+
+def test_attachments_are_never_served_through_another_entrys_link(client, open_round):
+    attachment = EntryAttachmentFactory(entry=EntryFactory(round=open_round, state="draft"))
+    other = EntryFactory(round=open_round, state="draft", lead_municipality=kommune("gescher"))
+
+    response = client.get(reverse("awards:entry_attachment", args=[2027, services.entry_token(other), attachment.pk]))
+
+    assert response.status_code == 404
+    assert str(attachment.file.storage.location).endswith("protected")
