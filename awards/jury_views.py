@@ -8,6 +8,8 @@ in the competition and one the member declared a conflict of interest for are 40
 import mimetypes
 from functools import wraps
 
+from axes.helpers import get_cool_off
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
@@ -66,13 +68,32 @@ def jury_member_required(view):
 # --- Login -----------------------------------------------------------------------------------------------
 
 
+def _lockout_minutes(request) -> int | None:
+    cool_off = get_cool_off(request)
+    return int(cool_off.total_seconds() // 60) if cool_off else None
+
+
 class JuryLoginView(auth_views.LoginView):
-    """Django's login (django-axes counts failures and locks out as for the admin)."""
+    """Django's login; django-axes counts the failures and locks out as for the admin."""
 
     template_name = "awards/jury/login.html"
     authentication_form = JuryLoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("awards:jury:home")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            failure_limit=settings.AXES_FAILURE_LIMIT, lockout_minutes=_lockout_minutes(self.request), **kwargs
+        )
+
+    def form_invalid(self, form):
+        if getattr(self.request, "axes_locked_out", False):
+            # Axes refused the attempt, or this one reached the limit. The page says so in the jury's design;
+            # without the flag, AxesMiddleware does not swap it for the admin's lockout page.
+            self.request.axes_locked_out = False
+            context = {"lockout_minutes": _lockout_minutes(self.request)}
+            return render(self.request, "awards/jury/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+        return super().form_invalid(form)
 
 
 class JuryLogoutView(auth_views.LogoutView):

@@ -109,9 +109,28 @@ def test_jury_login_is_locked_after_repeated_failures(client, setup, settings):
         "/landespreis/jury/anmelden/", {"username": "jury-a", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7"
     )
 
+    html = response.content.decode()
     assert response.status_code == 429
-    assert "Anmeldung vorübergehend gesperrt" in response.content.decode()
+    assert "Anmeldung vorübergehend gesperrt" in html
+    assert "von Ihrem Anschluss aus für 15 Minuten gesperrt" in html
+    assert "angemeldet als" not in html
     assert SESSION_KEY not in client.session
+    # The admin's login keeps its own lockout page.
+    admin = client.post("/admin/login/", {"username": "jury-a", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7")
+    assert admin.status_code == 429
+    assert "Anmeldung vorübergehend gesperrt" in admin.content.decode()
+
+
+def test_the_attempt_that_reaches_the_limit_gets_the_jury_lockout_page(client, setup, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+
+    first = client.post("/landespreis/jury/anmelden/", {"username": "jury-a", "password": "falsch"})
+    second = client.post("/landespreis/jury/anmelden/", {"username": "jury-a", "password": "falsch"})
+
+    assert first.status_code == 200
+    assert "Nach 2 fehlgeschlagenen Versuchen ist die Anmeldung für 15 Minuten gesperrt." in first.content.decode()
+    assert second.status_code == 429
+    assert "Anmeldung für die Jury" in second.content.decode()  # the jury's page, not the admin's
 
 
 def test_logout_only_by_post(client, setup):

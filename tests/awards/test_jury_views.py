@@ -398,3 +398,24 @@ def test_decision_waits_for_the_jury_phase(client, jury):
     assert "wenn die Redaktion die Runde in den Stand „Jurierung“ gesetzt hat" in page
     assert post.status_code == 409
     assert Entry.objects.get(pk=entry.pk).is_winner is False
+
+
+# --- Demo content ---
+
+
+def test_demo_jury_logs_in_and_scores_an_entry_of_the_open_demo_round(client):
+    from awards.demo import JURY_PASSWORD, create_demo_rounds
+
+    create_demo_rounds()
+    open_round = Round.objects.get(is_demo=True, state="open")
+    entry = open_round.entries.order_by("title").first()
+
+    client.post("/landespreis/jury/anmelden/", {"username": "jury-nrwbank", "password": JURY_PASSWORD})
+    overview = text(client.get(f"/landespreis/jury/{open_round.year}/"))
+    criteria = list(open_round.criteria.order_by("position"))
+    response = client.post(entry_url(entry), {f"punkte_{criterion.pk}": "7" for criterion in criteria}, follow=True)
+
+    assert "Beispieldaten" in overview
+    assert overview.count("noch nicht bewertet") == open_round.entries.count() == 3
+    assert "Ihre Bewertung ist gespeichert." in text(response)
+    assert Score.objects.filter(member__user__username="jury-nrwbank").count() == len(criteria) == 3

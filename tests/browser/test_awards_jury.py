@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from awards.models import Entry, Round
 from tests.browser.conftest import assert_accessible
-from tests.factories import EntryAttachmentFactory, EntryFactory, jury_round, score_entry
+from tests.factories import EntryAttachmentFactory, EntryFactory, UserFactory, jury_round, score_entry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -231,3 +231,24 @@ def test_done_when_enter_draft_resume_submit_score_conflict_decide_publish(page,
     log_in(page, "jury-vorsitz")
     record_winner(page, 2027, "Innere Verwaltung", title)
     see_the_public_winner(page, 2027, title)
+
+
+def test_no_seat_gets_the_403_page_and_repeated_failures_the_lockout_page(page, site, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    jury_round(year=2027, members=["jury-a"])
+    UserFactory(username="ohne-sitz")
+    page.expected_console_errors += ["status of 403", "status of 429"]
+
+    page.goto("/landespreis/jury/2027/")
+    log_in(page, "ohne-sitz")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kein Zugang")
+    expect(page.get_by_text("Sie gehören nicht der Jury des Landespreises 2027 an.")).to_be_visible()
+    assert_accessible(page)
+    log_out(page)
+
+    for _ in range(2):
+        page.get_by_label("Benutzername").fill("jury-a")
+        page.get_by_label("Passwort").fill("falsch")
+        page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Anmeldung vorübergehend gesperrt")
+    assert_accessible(page)
