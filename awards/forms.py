@@ -262,6 +262,11 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             field = problem.field if problem.field in self.fields else None
             self.add_error(field, problem.message)
 
+    def chosen_partners(self) -> list[str]:
+        """The partner Kommunen chosen so far, by name (the long list shows only a few at a time)."""
+        chosen = [value for value in (self["partners"].value() or []) if str(value).isdigit()]
+        return list(Municipality.objects.filter(pk__in=chosen).by_name().values_list("short_name", flat=True))
+
     @property
     def has_field_errors(self) -> bool:
         return any(name != "__all__" for name in self.errors)

@@ -13,15 +13,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from awards import scoring
 from awards.jury_forms import ConflictForm, JuryLoginForm, ScoreForm, WinnersForm
 from awards.models import Entry, EntryAttachment, JuryMember, Round
+from awards.views import attachment_response
 
 
 def _private(response):
@@ -270,13 +272,10 @@ def entry_attachment(request, member: JuryMember, pk: int, attachment_pk: int):
     if attachment_pk not in attachment_pks:
         raise Http404("Diesen Anhang gibt es nicht.")
     attachment = EntryAttachment.objects.get(pk=attachment_pk)
-    name = _attachment_name(attachment, attachment_pks.index(attachment_pk) + 1, blind=member.round.blind_review)
-    try:
-        file = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("Die Datei ist nicht mehr vorhanden.") from None
-    response = FileResponse(file, as_attachment=True, filename=name, content_type=attachment.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
+    response = attachment_response(attachment)
+    if member.round.blind_review:
+        name = _attachment_name(attachment, attachment_pks.index(attachment_pk) + 1, blind=True)
+        response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 

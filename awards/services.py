@@ -131,13 +131,13 @@ def save_draft(
     partners: list[Municipality] | QuerySet,
     uploads: list[Upload] = (),
     remove_attachments: list[EntryAttachment] | QuerySet = (),
-    send_link: bool = True,
+    send_link: bool = False,
     now: datetime | None = None,
 ) -> Entry:
     """Create or update a draft with the values of ENTRY_FIELDS, its partners and attachments.
 
-    Refused after the deadline and for an entry that is no longer a draft. `send_link` mails the
-    personal link with which the applicant comes back (always for a new draft).
+    Refused after the deadline and for an entry that is no longer a draft. A new draft's applicant gets
+    the personal link by mail, with which they come back; `send_link` mails it again for an existing one.
     """
     now = now or timezone.now()
     unknown = set(values) - set(ENTRY_FIELDS)

@@ -67,7 +67,7 @@ def countdown(round_: Round, now: datetime) -> dict:
         else:
             remaining = f"noch {days} Tag{'e' if days != 1 else ''}"
         return {"state": "open", "remaining": remaining, "days": days, **window}
-    return {"state": "closed", **window}
+    return {"state": "closed", "ended_early": not round_.deadline_passed(now), **window}
 
 
 def _round_context(request, round_: Round, current_page: str) -> dict:
@@ -209,6 +209,7 @@ def _entry_form(request, round_: Round, *, entry: Entry | None, initial: dict | 
             form.add_error(None, RATE_LIMIT_MESSAGE)
             status = 429
         else:
+            created = entry is None
             try:
                 entry = services.save_draft(
                     round_=round_,
@@ -217,18 +218,19 @@ def _entry_form(request, round_: Round, *, entry: Entry | None, initial: dict | 
                     partners=form.cleaned_data["partners"],
                     uploads=form.cleaned_data["attachments"],
                     remove_attachments=form.cleaned_data.get("remove_attachments") or [],
-                    send_link=not submitting,
+                    send_link=False,  # a new draft gets its link; later saves do not mail again
                 )
             except services.EntryRefusedError as refused:
                 form.add_problems(refused.problems)
             else:
                 if not submitting:
-                    messages.success(
-                        request,
-                        "Ihr Entwurf ist gespeichert. Den Link, mit dem Sie weiterarbeiten, haben wir an "
-                        f"{entry.email} geschickt; er gilt {services.link_max_age_days()} Tage, längstens bis zum "
-                        "Bewerbungsschluss.",
-                    )
+                    text = "Ihr Entwurf ist gespeichert."
+                    if created:
+                        text += (
+                            f" Den Link, mit dem Sie weiterarbeiten, haben wir an {entry.email} geschickt; er gilt "
+                            f"{services.link_max_age_days()} Tage, längstens bis zum Bewerbungsschluss."
+                        )
+                    messages.success(request, text)
                     return redirect(services.entry_path(entry))
                 try:
                     services.submit_entry(entry=entry)

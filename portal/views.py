@@ -142,7 +142,10 @@ def municipality_detail(request, slug):
             projects.with_participant(municipality, role=Participant.Role.PARTNER)[:PROJECTS_SHOWN]
         ),
         "partners": list(Participant.objects.partners_of(municipality)),
-        "award_entries": list(Entry.objects.public_winners().involving(municipality).for_badges()),
+        # Regierungsbezirke take part in no entry.
+        "award_entries": []
+        if municipality.kind == Municipality.Kind.REGIERUNGSBEZIRK
+        else list(Entry.objects.public_winners().involving(municipality).for_badges()),
     }
     return render(request, "portal/municipality_detail.html", context)
 

@@ -274,3 +274,47 @@ def test_deleting_an_entry_deletes_its_files(admin_client, open_round, django_ca
 
     assert not Entry.objects.exists()
     assert not os.path.exists(path)
+
+
+def test_editors_correct_an_entry(admin_client, open_round):
+    entry = EntryFactory(round=open_round, title="Standesamt Bokren")
+    url = reverse("admin:awards_entry_change", args=[entry.pk])
+    data = {
+        field: getattr(entry, field)
+        for field in [
+            "short_description",
+            "cooperation_form",
+            "other_partners",
+            "organisation_kind",
+            "organisation_name",
+            "department",
+            "contact_name",
+            "email",
+            "phone",
+            "occasion",
+            "goal",
+            "implementation",
+            "benefit",
+            "innovation",
+            "sustainability",
+        ]
+    }
+    data.update(
+        title="Standesamt Borken",
+        category=entry.category_id,
+        project="",
+        project_start="01.01.2019",
+        lead_municipality=entry.lead_municipality_id,
+        partners=[kommune("heiden").pk, kommune("gescher").pk],
+        consent="on",
+        hvb_confirms="",
+        **{"attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0},
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry.refresh_from_db()
+    assert entry.title == "Standesamt Borken"
+    assert sorted(p.slug for p in entry.partners.all()) == ["gescher", "heiden"]
+    assert entry.state == "submitted"

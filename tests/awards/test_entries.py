@@ -396,3 +396,16 @@ def test_attachments_are_never_served_through_another_entrys_link(client, open_r
 
     assert response.status_code == 404
     assert str(attachment.file.storage.location).endswith("protected")
+
+
+def test_only_a_new_draft_mails_its_link(client, sending, open_round):
+    first = save_draft(client, sending, open_round)
+    client.get(first["Location"])  # shows the first message
+    entry = Entry.objects.get()
+
+    with sending():
+        response = client.post(services.entry_path(entry), entry_data(open_round, action="draft"), follow=True)
+
+    assert len(mail.outbox) == 1
+    assert "Ihr Entwurf ist gespeichert." in response.content.decode()
+    assert "Den Link, mit dem Sie weiterarbeiten" not in response.content.decode()

@@ -290,3 +290,36 @@ def test_a_jury_account_sees_no_preview(client):
     client.force_login(UserFactory(groups=["Jury"]))
 
     assert client.get("/landespreis/2030/").status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_round_page_runs_a_constant_number_of_queries(client, django_assert_num_queries, count):
+    round_ = RoundFactory(year=2027)
+    for n in range(count):
+        CategoryFactory(round=round_, name=f"Kategorie {n}")
+
+    # The round with its ceremony, the current round, the categories, whether winners are public.
+    with django_assert_num_queries(4):
+        client.get("/landespreis/2027/")
+
+
+def test_the_chosen_partners_are_named_below_the_long_list(client, open_round):
+    ProjectFactory(
+        slug="bauhof",
+        participants__lead=kommune("heiden"),
+        participants__partners=[kommune("borken"), kommune("ahaus")],
+    )
+
+    page = text(client.get("/landespreis/2027/bewerbung/formular/", {"projekt": "bauhof"}))
+
+    assert "Ausgewählt: Ahaus, Borken" in page
+
+
+def test_a_round_closed_before_its_deadline_says_so(client, open_round):
+    open_round.state = "jury"
+    open_round.save()
+
+    page = text(client.get("/landespreis/2027/"))
+
+    assert "Bewerbungsfrist Die Bewerbung ist geschlossen." in page
+    assert "Jetzt bewerben" not in page

@@ -402,15 +402,15 @@ def test_kommune_page_runs_a_constant_number_of_queries(client, django_assert_nu
     kreis.gemeinden.exclude(pk__in=keep).delete()
 
     # The Kommune with its parents, its members, the map; the counts of its projects, its projects as lead
-    # and as partner, its partners.
-    with django_assert_num_queries(7):
+    # and as partner, its partners; its Landespreis winners.
+    with django_assert_num_queries(8):
         client.get(kreis.get_absolute_url())
     # A Gemeinde has no members to list: one query less.
     for slug, queries in [
-        ("schwelm", 6),
-        ("koeln", 6),
+        ("schwelm", 7),
+        ("koeln", 7),
         ("regierungsbezirk-muenster", 7),
-        ("landschaftsverband-rheinland", 7),
+        ("landschaftsverband-rheinland", 8),
     ]:
         with django_assert_num_queries(queries):
             client.get(reverse("municipalities:detail", args=[slug]))
