@@ -278,7 +278,11 @@ def ranking(*, member: JuryMember, category: Category, criteria_count: int) -> l
 
 
 def _locked_category(member: JuryMember, category_id: int) -> Category:
-    return Category.objects.select_for_update().select_related("round").get(pk=category_id, round_id=member.round_id)
+    return (
+        Category.objects.select_for_update(of=("self",))
+        .select_related("round")
+        .get(pk=category_id, round_id=member.round_id)
+    )
 
 
 def _competing_entry(member: JuryMember, entry: Entry) -> Entry:
