@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 
 class RoundQuerySet(models.QuerySet):
@@ -90,4 +91,28 @@ class EntryQuerySet(models.QuerySet):
                 "round__faq_text",
             )
             .prefetch_related(Prefetch("partners", queryset=partners))
+        )
+
+    # --- Jury area (awards/scoring.py, awards/jury_views.py) -------------------------------------------------
+
+    def for_jury_member(self, member):
+        """The entries a jury member deals with: in the competition, of the member's round (conflicts included)."""
+        return self.submitted().filter(round_id=member.round_id)
+
+    def without_conflict_of(self, member):
+        """Leave out the entries for which this member declared a conflict of interest."""
+        from awards.models import ConflictOfInterest
+
+        return self.exclude(Exists(ConflictOfInterest.objects.filter(entry=OuterRef("pk"), member=member)))
+
+    def with_progress_of(self, member):
+        """`own_scores`: how many criteria the member has scored; `is_conflicted`: they declared a conflict."""
+        from awards.models import ConflictOfInterest, Score
+
+        own = (
+            Score.objects.filter(entry=OuterRef("pk"), member=member).order_by().values("entry").annotate(n=Count("pk"))
+        )
+        return self.annotate(
+            own_scores=Coalesce(Subquery(own.values("n")), 0),
+            is_conflicted=Exists(ConflictOfInterest.objects.filter(entry=OuterRef("pk"), member=member)),
         )

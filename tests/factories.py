@@ -417,3 +417,32 @@ class ScoreFactory(factory.django.DjangoModelFactory):
     criterion = factory.LazyAttribute(lambda s: CriterionFactory(round=s.entry.round))
     value = 7
     comment = "Überzeugend umgesetzt."
+
+
+# --- Jury area (tests/awards/test_jury*.py, tests/browser/test_awards_jury.py) -------------------------------
+
+
+def jury_round(*, criteria=(("Gewinn der Kooperation", 1),), members=("jury-a",), chair="jury-vorsitz", **fields):
+    """A round in the jury phase with one category, the criteria [(name, weight)] and a jury: the chair and
+    the members named (users with the password "ein-sicheres-passwort-42"). Returns (round, category,
+    criteria, {username: JuryMember})."""
+    round_ = RoundFactory(**{"state": "jury", **fields})
+    category = CategoryFactory(round=round_, name="Innere Verwaltung")
+    made = [
+        CriterionFactory(round=round_, name=name, weight=weight, position=position)
+        for position, (name, weight) in enumerate(criteria)
+    ]
+    jury = {}
+    for username in ([chair] if chair else []) + list(members):
+        user = UserFactory(username=username, groups=["Jury"])
+        jury[username] = JuryMemberFactory(round=round_, user=user, is_chair=username == chair)
+    return round_, category, made, jury
+
+
+def score_entry(entry, member, values, comment="Überzeugend umgesetzt."):
+    """The member's scores for the entry's round's criteria, in their order."""
+    criteria = list(entry.round.criteria.order_by("position", "pk"))
+    return [
+        ScoreFactory(entry=entry, member=member, criterion=criterion, value=value, comment=comment)
+        for criterion, value in zip(criteria, values, strict=False)
+    ]

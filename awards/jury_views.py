@@ -1,0 +1,329 @@
+"""The jury area below /landespreis/jury/: login, the rounds a member sits on, entries, scores, ranking, winners.
+
+Every page checks on the server who may see it: anonymous visitors are sent to the login; a user who is not
+on the jury of the round gets 403; an entry, attachment or category of another round, an entry that is not
+in the competition and one the member declared a conflict of interest for are 404. Pages are never cached.
+"""
+
+import mimetypes
+from functools import wraps
+
+from axes.helpers import get_cool_off
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from awards import scoring
+from awards.jury_forms import ConflictForm, JuryLoginForm, ScoreForm, WinnersForm
+from awards.models import Entry, EntryAttachment, JuryMember, Round
+from awards.views import attachment_response
+
+
+def _private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _forbidden(request, message: str, member: JuryMember | None = None):
+    return render(request, "awards/jury/forbidden.html", {"message": message, "member": member}, status=403)
+
+
+def jury_login_required(view):
+    """Anonymous visitors go to the jury's login and come back afterwards."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("awards:jury:login"))
+        return _private(view(request, *args, **kwargs))
+
+    return wrapped
+
+
+def jury_member_required(view):
+    """Looks up the user's seat on the jury of the round <year> and passes it on instead of the year.
+
+    No such round: 404; a round the user does not sit on: 403.
+    """
+
+    @jury_login_required
+    @wraps(view)
+    def wrapped(request, year, *args, **kwargs):
+        member = scoring.membership(user=request.user, year=year)
+        if member is None:
+            if not Round.objects.filter(year=year).exists():
+                raise Http404("Diese Runde gibt es nicht.")
+            return _forbidden(request, f"Sie gehören nicht der Jury des Landespreises {year} an.")
+        return view(request, member, *args, **kwargs)
+
+    return wrapped
+
+
+# --- Login -----------------------------------------------------------------------------------------------
+
+
+def _lockout_minutes(request) -> int | None:
+    cool_off = get_cool_off(request)
+    return int(cool_off.total_seconds() // 60) if cool_off else None
+
+
+class JuryLoginView(auth_views.LoginView):
+    """Django's login; django-axes counts the failures and locks out as for the admin."""
+
+    template_name = "awards/jury/login.html"
+    authentication_form = JuryLoginForm
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("awards:jury:home")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            failure_limit=settings.AXES_FAILURE_LIMIT, lockout_minutes=_lockout_minutes(self.request), **kwargs
+        )
+
+    def form_invalid(self, form):
+        if getattr(self.request, "axes_locked_out", False):
+            # Axes refused the attempt, or this one reached the limit. The page says so in the jury's design;
+            # without the flag, AxesMiddleware does not swap it for the admin's lockout page.
+            self.request.axes_locked_out = False
+            context = {"lockout_minutes": _lockout_minutes(self.request)}
+            return render(self.request, "awards/jury/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+        return super().form_invalid(form)
+
+
+class JuryLogoutView(auth_views.LogoutView):
+    """POST only (Django's LogoutView refuses GET)."""
+
+    next_page = reverse_lazy("awards:jury:login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "Sie haben sich abgemeldet.")
+        return response
+
+
+login = JuryLoginView.as_view()
+logout = JuryLogoutView.as_view()
+
+
+# --- Pages -----------------------------------------------------------------------------------------------
+
+
+@require_safe
+@jury_login_required
+def home(request):
+    """The rounds the user sits on the jury of."""
+    seats = scoring.memberships(user=request.user)
+    if not seats:
+        return _forbidden(request, "Ihr Konto gehört keiner Jury des Landespreises an.")
+    return render(request, "awards/jury/home.html", {"seats": seats})
+
+
+@require_safe
+@jury_member_required
+def round_overview(request, member: JuryMember):
+    """The round's categories with their entries and the member's progress on each."""
+    round_ = member.round
+    categories = list(round_.categories.order_by("position", "pk"))
+    criteria = scoring.criteria_of(round_)
+    entries = list(scoring.entries_of_round(member=member))
+    by_category = {category.pk: [] for category in categories}
+    for entry in entries:
+        entry.progress = scoring.progress(
+            own_scores=entry.own_scores, criteria_count=len(criteria), is_conflicted=entry.is_conflicted
+        )
+        entry.progress_label = scoring.PROGRESS_LABELS[entry.progress]
+        by_category.setdefault(entry.category_id, []).append(entry)
+    for category in categories:
+        category.jury_entries = by_category[category.pk]
+        category.done = sum(
+            1 for entry in category.jury_entries if entry.progress in (scoring.SCORED, scoring.CONFLICT)
+        )
+        category.closed_reason = scoring.scoring_closed_reason(round_=round_, category=category)
+    context = {"member": member, "round": round_, "categories": categories, "criteria": criteria}
+    return render(request, "awards/jury/round.html", context)
+
+
+@require_safe
+@jury_member_required
+def category_ranking(request, member: JuryMember, pk: int):
+    round_ = member.round
+    category = get_object_or_404(round_.categories.select_related("decided_by"), pk=pk)
+    criteria = scoring.criteria_of(round_)
+    rows = scoring.ranking(member=member, category=category, criteria_count=len(criteria))
+    context = {
+        "member": member,
+        "round": round_,
+        "category": category,
+        "criteria": criteria,
+        "rows": rows,
+        "winners": [row for row in rows if row.entry.is_winner] if category.is_decided else [],
+        "decision_closed": scoring.decision_closed_reason(round_=round_, category=category),
+        "scoring": scoring,
+    }
+    return render(request, "awards/jury/category.html", context)
+
+
+def _entry_or_404(member: JuryMember, pk: int) -> Entry:
+    entry = scoring.visible_entry(member=member, pk=pk)
+    if entry is None:
+        raise Http404("Diesen Beitrag gibt es nicht, oder Sie haben Befangenheit erklärt.")
+    return entry
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@jury_member_required
+def entry_detail(request, member: JuryMember, pk: int):
+    """The whole entry, the member's scoring form and, once they have scored it, everyone's scores."""
+    entry = _entry_or_404(member, pk)
+    round_ = member.round
+    criteria = scoring.criteria_of(round_)
+    scores = scoring.entry_scores(member=member, entry=entry, criteria=criteria)
+    closed = scoring.scoring_closed_reason(round_=round_, category=entry.category)
+    form = ScoreForm(
+        request.POST if request.method == "POST" else None,
+        criteria=criteria,
+        score_max=round_.score_max,
+        own=scores.own,
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            scoring.record_scores(member=member, entry=entry, values=form.values())
+        except scoring.JuryRefusedError as refused:
+            form.add_error(None, refused.message)
+            status = 409
+        else:
+            messages.success(request, "Ihre Bewertung ist gespeichert.")
+            return redirect("awards:jury:entry", year=round_.year, pk=entry.pk)
+    return _entry_page(request, member, entry, criteria, scores, form=form, closed=closed, status=status)
+
+
+def _entry_page(request, member, entry, criteria, scores, *, form, closed, conflict_form=None, status=200):
+    round_ = member.round
+    attachments = list(entry.attachments.all())
+    for number, attachment in enumerate(attachments, start=1):
+        attachment.jury_name = _attachment_name(attachment, number, blind=round_.blind_review)
+    context = {
+        "member": member,
+        "round": round_,
+        "entry": entry,
+        "blind": round_.blind_review,
+        "partners": [] if round_.blind_review else list(entry.partners.order_by("short_name")),
+        "attachments": attachments,
+        "criteria": criteria,
+        "scores": scores,
+        "own_rows": [(criterion, scores.own.get(criterion.pk)) for criterion in criteria],
+        "own_total": scoring.own_total(member=member, entry=entry, criteria=criteria) if scores.complete else None,
+        "form": form,
+        "closed": closed,
+        "conflict_form": conflict_form or ConflictForm(),
+    }
+    return render(request, "awards/jury/entry.html", context, status=status)
+
+
+@require_POST
+@jury_member_required
+def declare_conflict(request, member: JuryMember, pk: int):
+    entry = _entry_or_404(member, pk)
+    form = ConflictForm(request.POST)
+    if form.is_valid():
+        try:
+            scoring.declare_conflict(member=member, entry=entry, note=form.cleaned_data["note"])
+        except scoring.JuryRefusedError as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                f"Sie haben Befangenheit für „{entry.title}“ erklärt. Sie sehen den Beitrag und seine Bewertungen "
+                "nicht mehr und bewerten ihn nicht.",
+            )
+            return redirect("awards:jury:round", year=member.round.year)
+    criteria = scoring.criteria_of(member.round)
+    scores = scoring.entry_scores(member=member, entry=entry, criteria=criteria)
+    score_form = ScoreForm(criteria=criteria, score_max=member.round.score_max, own=scores.own)
+    closed = scoring.scoring_closed_reason(round_=member.round, category=entry.category)
+    return _entry_page(
+        request, member, entry, criteria, scores, form=score_form, closed=closed, conflict_form=form, status=409
+    )
+
+
+def _attachment_name(attachment: EntryAttachment, number: int, *, blind: bool) -> str:
+    """In blind mode "Anlage 2.pdf": a file name may name the applicant."""
+    if not blind:
+        return attachment.name
+    extension = attachment.name.rsplit(".", 1)[-1] if "." in attachment.name else ""
+    extension = extension or (mimetypes.guess_extension(attachment.content_type) or "").lstrip(".")
+    return f"Anlage {number}.{extension}" if extension else f"Anlage {number}"
+
+
+@require_safe
+@jury_member_required
+def entry_attachment(request, member: JuryMember, pk: int, attachment_pk: int):
+    entry = _entry_or_404(member, pk)
+    attachment_pks = list(entry.attachments.values_list("pk", flat=True))
+    if attachment_pk not in attachment_pks:
+        raise Http404("Diesen Anhang gibt es nicht.")
+    attachment = EntryAttachment.objects.get(pk=attachment_pk)
+    response = attachment_response(attachment)
+    if member.round.blind_review:
+        name = _attachment_name(attachment, attachment_pks.index(attachment_pk) + 1, blind=True)
+        response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@jury_member_required
+def decide_category(request, member: JuryMember, pk: int):
+    """The chair records the winners of a category: choose, confirm, done (the scores are then final)."""
+    round_ = member.round
+    category = get_object_or_404(round_.categories.all(), pk=pk)
+    if not member.is_chair:
+        return _forbidden(request, "Nur der Vorsitz der Jury legt die Preisträger fest.", member)
+    if category.is_decided:
+        messages.info(request, "Die Preisträger dieser Kategorie sind schon festgelegt.")
+        return redirect("awards:jury:category", year=round_.year, pk=category.pk)
+    criteria = scoring.criteria_of(round_)
+    rows = scoring.ranking(member=member, category=category, criteria_count=len(criteria))
+    # "Auswahl ändern" on the confirmation goes back to the choice, with the entries still ticked.
+    changing = "aendern" in request.POST
+    data = request.POST if request.method == "POST" and not changing else None
+    form = WinnersForm(data, entries=[row.entry for row in rows])
+    closed = scoring.decision_closed_reason(round_=round_, category=category)
+    confirming = False
+    status = 200
+    if form.is_bound and form.is_valid():
+        if not form.cleaned_data["bestaetigt"]:
+            confirming = True
+        else:
+            try:
+                scoring.record_winners(member=member, category=category, entries=form.chosen())
+            except scoring.JuryRefusedError as refused:
+                form.add_error(None, refused.message)
+                status = 409
+            else:
+                names = ", ".join(f"„{entry.title}“" for entry in form.chosen())
+                messages.success(
+                    request, f"Die Preisträger in der Kategorie „{category.name}“ sind festgelegt: {names}."
+                )
+                return redirect("awards:jury:category", year=round_.year, pk=category.pk)
+    chosen = {int(value) for value in request.POST.getlist("preistraeger") if value.isdigit()}
+    context = {
+        "member": member,
+        "round": round_,
+        "category": category,
+        "rows": rows,
+        "form": form,
+        "chosen": chosen,
+        "chosen_rows": [row for row in rows if row.entry.pk in chosen],
+        "confirming": confirming,
+        "closed": closed,
+    }
+    return render(request, "awards/jury/decide.html", context, status=status)
