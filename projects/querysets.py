@@ -1,5 +1,6 @@
 import hashlib
 import uuid
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.aggregates import StringAgg
@@ -355,4 +356,36 @@ class ParticipantQuerySet(models.QuerySet):
             .annotate(shared_projects=Count("participations__project", distinct=True))
             .defer("shape")
             .order_by("-shared_projects", "short_name")
+        )
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def queue(self):
+        """What the editors have to decide: confirmed submissions, oldest first."""
+        return self.filter(state="pending").order_by("submitted_at", "pk")
+
+    def with_list_data(self):
+        """What the editors' list shows: the submitter's and the lead Kommune, and the project a change is for."""
+        return self.select_related("submitter_municipality", "lead_municipality", "project").defer(
+            "occasion",
+            "goal",
+            "implementation",
+            "baseline",
+            "project__occasion",
+            "project__goal",
+            "project__implementation",
+            "project__benefit",
+            "project__search_vector",
+            "submitter_municipality__shape",
+            "lead_municipality__shape",
+        )
+
+    def stale(self, *, now, draft_days: int, unconfirmed_days: int, link_days: int):
+        """Drafts nobody touched for `draft_days`, submissions whose address was not confirmed within
+        `unconfirmed_days` and change links not opened within `link_days`: nobody will finish them, and they
+        hold personal data and files."""
+        return self.filter(
+            Q(state="draft", updated_at__lt=now - timedelta(days=draft_days))
+            | Q(state="draft", kind="change", link_used_at__isnull=True, created_at__lt=now - timedelta(days=link_days))
+            | Q(state="unconfirmed", submitted_at__lt=now - timedelta(days=unconfirmed_days))
         )
