@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -402,6 +403,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["submitter_municipality", "lead_municipality", "municipalities"]
     filter_horizontal = ["topics"]
     inlines = [SubmissionFileInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_per_page = 50
     readonly_fields = [
         "kind",
@@ -505,7 +507,7 @@ class SubmissionAdmin(admin.ModelAdmin):
             extra_context["can_decide"] = submission.state == Submission.State.PENDING
             if not submission.is_change and submission.title:
                 extra_context["similar_projects"] = list(
-                    Project.objects.matching(submission.title).only("title", "slug")[:5]
+                    Project.objects.titled_like(submission.title).only("title")[:3]
                 )
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -1,4 +1,5 @@
 import hashlib
+import re
 import uuid
 from datetime import timedelta
 
@@ -145,6 +146,11 @@ class ProjectQuerySet(models.QuerySet):
 
         participations = Participant.objects.filter(municipality=municipality, role=role)
         return self.filter(pk__in=participations.values("project_id"))
+
+    def titled_like(self, title: str):
+        """Projects whose texts share words of the title (at least one), best first: possible duplicates."""
+        words = [word for word in re.findall(r"\w+", title) if len(word) > 3]
+        return self.search(" or ".join(words)) if words else self.none()
 
     def with_list_data(self):
         """What a project card shows: Themenfelder and the participating Kommunen, in three queries in all."""

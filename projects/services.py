@@ -617,7 +617,7 @@ def _display(name: str, value, names: dict) -> str:
     if value in (None, "", []):
         return ""
     if name in ("topics", "municipalities"):
-        return ", ".join(names.get((name, pk), "?") for pk in value)
+        return ", ".join(sorted(names.get((name, pk), "?") for pk in value))
     if name == "lead_municipality":
         return names.get(("municipalities", value), "?")
     if name == "start":
@@ -634,7 +634,9 @@ def _display(name: str, value, names: dict) -> str:
 def compare_submission(submission: Submission) -> list[FieldChange]:
     """Field by field: the published project now, the submission's proposal, and what the submitter changed."""
     proposed = submission_values(submission)
-    current = project_values(submission.project) if submission.is_change and submission.project_id else {}
+    # The project as it is now (not as the submission's cached copy has it).
+    project = Project.objects.filter(pk=submission.project_id).first() if submission.is_change else None
+    current = project_values(project) if project else {}
     baseline = submission.baseline if submission.is_change else {}
     topic_ids = set(proposed["topics"]) | set(current.get("topics", [])) | set(baseline.get("topics", []))
     municipality_ids = {proposed["lead_municipality"], current.get("lead_municipality")} | set(
@@ -717,7 +719,8 @@ def _sync_participants(project: Project, values: dict, baseline: dict, *, by, re
             lead = Participant(project=project, municipality_id=new_lead, role=Participant.Role.LEAD, position=0)
             by_municipality[new_lead] = _with_history(lead, by, reason)
             lead.save()
-    for pk in sorted(new_partners - set(baseline.get("municipalities") or []) - {new_lead}):
+    added = new_partners - set(baseline.get("municipalities") or []) - {new_lead} - set(by_municipality)
+    for pk in Municipality.objects.filter(pk__in=added).by_name().values_list("pk", flat=True):
         if pk not in by_municipality:
             position += 1
             participant = Participant(project=project, municipality_id=pk, position=position)

@@ -27,12 +27,13 @@ class SizeLimitHandler(FileUploadHandler):
     def __init__(self, request, *, limits: dict[str, int]):
         super().__init__(request)
         self.limits = limits
-        self.content_length = None
+        # Not `content_length`: FileUploadHandler.new_file sets that to the part's own (usually unknown) length.
+        self.request_size = None
         self.taken = set()
         request.refused_uploads = {}
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):  # noqa: N803 (Django's name)
-        self.content_length = content_length
+        self.request_size = content_length
 
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, file_name, *args, **kwargs)
@@ -45,7 +46,7 @@ class SizeLimitHandler(FileUploadHandler):
         self.received += len(raw_data)
         limit = self.limits[self.field_name]
         if self.received > limit:
-            self.request.refused_uploads[self.field_name] = RefusedUpload(self.file_name, limit, self.content_length)
+            self.request.refused_uploads[self.field_name] = RefusedUpload(self.file_name, limit, self.request_size)
             raise SkipFile
         return raw_data
 
