@@ -288,7 +288,7 @@ class ParticipantsForm(SubmissionStepForm):
         "eine Gemeinde in den Niederlanden. Eine pro Zeile.",
     )
     # Not stored: the search for Kommunen to add.
-    q = forms.CharField(label="Kommune suchen", required=False, max_length=100)
+    q = forms.CharField(label="Name der Kommune", required=False, max_length=100)
 
     required_fields = ["lead_municipality"]
 

@@ -1,5 +1,5 @@
 // The Kommune search of the submission form (/projekte/melden/…, step 3): results appear while typing.
-// Without JavaScript the "Suchen" button does the same on the server; both lists are plain checkboxes.
+// Without JavaScript the "Kommune suchen" button does the same on the server; both lists are plain checkboxes.
 (function () {
   "use strict";
   var picker = document.querySelector("[data-municipality-picker]");
@@ -89,7 +89,7 @@
       })
       .catch(function (error) {
         if (error.name !== "AbortError") {
-          status.textContent = "Die Suche antwortet gerade nicht; bitte nutzen Sie den Knopf „Suchen“.";
+          status.textContent = "Die Suche antwortet gerade nicht; bitte nutzen Sie den Knopf „Kommune suchen“.";
         }
       });
   }
