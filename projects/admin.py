@@ -581,26 +581,25 @@ class SubmissionAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ApproveForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            publish = form.cleaned_data["publish"] or submission.is_change
-            result = {}
-
-            def approve():
-                result["project"] = approve_submission(submission=submission, by=request.user, publish=publish)
-
-            response = self._decide(request, submission, approve, f"Übernommen: „{submission}“.")
-            if "project" in result:
-                project = result["project"]
-                self.message_user(
-                    request,
-                    format_html(
-                        'Das Projekt: <a href="{}">{}</a> (<a href="{}">auf der Website</a>).',
-                        reverse("admin:projects_project_change", args=[project.pk]),
-                        project.title,
-                        project.get_absolute_url(),
-                    ),
-                    messages.INFO,
+            try:
+                project = approve_submission(
+                    submission=submission, by=request.user, publish=form.cleaned_data["publish"] or submission.is_change
                 )
-            return response
+            except SubmissionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return redirect("admin:projects_submission_change", submission.pk)
+            self.log_change(request, submission, "Übernommen")
+            self.message_user(
+                request,
+                format_html(
+                    'Übernommen: „{}“. <a href="{}">Das Projekt bearbeiten</a> · <a href="{}">auf der Website</a>',
+                    submission,
+                    reverse("admin:projects_project_change", args=[project.pk]),
+                    project.get_absolute_url(),
+                ),
+                messages.SUCCESS,
+            )
+            return redirect("admin:projects_submission_changelist")
         return self._decision_page(
             request,
             submission,
