@@ -351,6 +351,10 @@ class SubmissionStateFilter(admin.SimpleListFilter):
         return queryset if value == self.ALL else queryset.filter(state=value)
 
 
+def _undecided(submission: Submission) -> bool:
+    return submission.state not in (Submission.State.APPROVED, Submission.State.REJECTED)
+
+
 class SubmissionFileInline(admin.TabularInline):
     model = SubmissionFile
     extra = 0
@@ -360,6 +364,12 @@ class SubmissionFileInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or _undecided(obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or _undecided(obj))
 
     @admin.display(description="Datei")
     def preview(self, obj):
@@ -460,7 +470,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         return super().get_queryset(request).with_list_data()
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.state in (Submission.State.APPROVED, Submission.State.REJECTED):
+        if obj is not None and not _undecided(obj):
             # Decided: kept as it was.
             return [field.name for field in Submission._meta.fields if field.name != "id"] + [
                 "project_link",

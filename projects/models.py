@@ -466,7 +466,7 @@ class Submission(models.Model):
     class Meta:
         verbose_name = "Meldung"
         verbose_name_plural = "Meldungen"
-        ordering = ["-submitted_at", "-created_at"]
+        ordering = [models.F("submitted_at").desc(nulls_last=True), "-created_at"]
         indexes = [models.Index(fields=["state", "-submitted_at"])]
         constraints = [
             models.CheckConstraint(

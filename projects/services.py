@@ -226,12 +226,21 @@ def submission_consent_text() -> str:
 
 
 def _submission_token(submission: Submission, salt: str) -> str:
+    """A link that expires (it carries the time it was made)."""
     return signing.dumps([submission.pk, str(submission.secret)], salt=salt)
+
+
+def _draft_token(submission: Submission) -> str:
+    """The draft's own address: the same every time, so that it can be bookmarked."""
+    return signing.Signer(salt=_DRAFT_SALT).sign_object([submission.pk, str(submission.secret)])
 
 
 def _submission_from(token: str, salt: str, max_age: int | None = None) -> Submission | None:
     try:
-        pk, secret = signing.loads(token, salt=salt, max_age=max_age)
+        if salt == _DRAFT_SALT:
+            pk, secret = signing.Signer(salt=_DRAFT_SALT).unsign_object(token)
+        else:
+            pk, secret = signing.loads(token, salt=salt, max_age=max_age)
         secret = uuid.UUID(secret)
     except (signing.BadSignature, TypeError, ValueError, AttributeError):
         return None
@@ -245,7 +254,7 @@ def _submission_from(token: str, salt: str, max_age: int | None = None) -> Submi
 
 def draft_path(submission: Submission, step: int | None = None) -> str:
     """The submitter's own address of the submission (a step of the form, or where it stands)."""
-    token = _submission_token(submission, _DRAFT_SALT)
+    token = _draft_token(submission)
     if step is None:
         return reverse("projects:submission", kwargs={"token": token})
     return reverse("projects:submission_step", kwargs={"token": token, "step": step})
@@ -503,6 +512,8 @@ def open_change_link(*, submission: Submission) -> Submission:
         now = timezone.now()
         submission.link_used_at = now
         submission.email_confirmed_at = now
+        # Everything is filled in: every step may be opened at once.
+        submission.step = 6
         submission.baseline = values
         _set_from_values(submission, values)
         if project.contact_email and project.contact_email.lower() == submission.submitter_email:

@@ -1,6 +1,7 @@
 """The submission form /projekte/melden/: steps, drafts, spam protection, sending and confirming."""
 
 import re
+import uuid
 
 import pytest
 from django.core import mail, signing
@@ -127,13 +128,13 @@ def test_the_start_page_offers_the_draft_begun_in_this_browser(client, no_min_fi
 
     page = client.get(START).content.decode()
 
-    assert "Sie haben in diesem Browser schon eine Meldung begonnen: „Gemeinsamer Bauhof“." in page
+    assert "Sie haben in diesem Browser schon eine Meldung: „Gemeinsamer Bauhof“ begonnen." in page
     assert f'href="{services.draft_path(submission)}"' in page
 
 
 def test_an_unknown_or_forged_draft_link_says_so(client):
     submission = draft()
-    forged = signing.dumps([submission.pk, "00000000-0000-0000-0000-000000000000"], salt="projects.submission.draft")
+    forged = signing.Signer(salt="projects.submission.draft").sign_object([submission.pk, str(uuid.uuid4())])
 
     response = client.get(f"/projekte/melden/{forged}/schritt-2/")
 
