@@ -520,6 +520,8 @@ def open_change_link(*, submission: Submission) -> Submission:
             submission.submitter_name = submission.submitter_name or project.contact_name
             submission.submitter_function = submission.submitter_function or project.contact_function
             submission.submitter_phone = submission.submitter_phone or project.contact_phone
+            # The project's page shows its contact with the lead Kommune.
+            submission.submitter_municipality_id = submission.submitter_municipality_id or values["lead_municipality"]
         submission.save()
         submission.topics.set(values["topics"])
         submission.municipalities.set(values["municipalities"])

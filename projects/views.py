@@ -270,17 +270,25 @@ def _submission_step(request, submission: Submission, step: int):
     return _form_step(request, submission, step)
 
 
+def _target(action: str, step: int) -> int:
+    """Where a button of a step leads: "weiter", "zurueck", "suchen" (stay) or "schritt-<n>" (the step navigation,
+    which saves first when JavaScript is on)."""
+    if action.startswith("schritt-") and action.removeprefix("schritt-").isdigit():
+        return min(max(int(action.removeprefix("schritt-")), 1), LAST_STEP)
+    return {"zurueck": step - 1, "suchen": step}.get(action, step + 1)
+
+
 def _form_step(request, submission: Submission, step: int):
     """Steps 1–4: "Weiter" needs the step complete; "Zurück" and the search store what is valid."""
     form = STEP_FORMS[step](request.POST or None, submission=submission)
     if request.method == "POST":
         action = request.POST.get("aktion", "weiter")
         valid = form.is_valid()
-        target = {"zurueck": step - 1, "suchen": step}.get(action, step + 1)
-        if valid or (action in ("zurueck", "suchen") and not form.blocks_going_back()):
+        target = _target(action, step)
+        if valid or (action != "weiter" and not form.blocks_going_back()):
             try:
                 submission_services.save_submission_step(
-                    submission=submission, values=form.values(), reached_step=target if valid else step
+                    submission=submission, values=form.values(), reached_step=step + 1 if valid else step
                 )
             except submission_services.SubmissionError as error:
                 messages.error(request, str(error))
@@ -347,7 +355,7 @@ def _files_step(request, submission: Submission):
         elif action == "hochladen":
             form.add_error(None, "Bitte wählen Sie zuerst eine Datei aus.")
         if not form.errors and status == 200:
-            target = {"zurueck": FILES_STEP - 1, "weiter": LAST_STEP}.get(action, FILES_STEP)
+            target = FILES_STEP if action == "hochladen" else _target(action, FILES_STEP)
             if target == LAST_STEP:
                 submission_services.save_submission_step(submission=submission, values={}, reached_step=LAST_STEP)
             return redirect(submission_services.draft_path(submission, target))

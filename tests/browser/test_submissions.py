@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from projects import services
 from projects.models import Project, Submission
 from tests.browser.conftest import assert_accessible
-from tests.factories import SubmissionFactory
+from tests.factories import ProjectFactory, SubmissionFactory
 from tests.projects.submissions import PHP_AS_PDF, bomb_png, jpeg_bytes, kommune, last_mail_to, link, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -213,3 +213,50 @@ def test_choosing_kommunen_works_without_the_script(page):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Inhalte und Kontakt")
     assert list(submission.municipalities.values_list("slug", flat=True)) == ["heiligenhaus"]
+
+
+def test_the_contact_reports_a_change_by_a_single_use_link(page, site, settings):
+    settings.PUBLIC_BASE_URL = site.url
+    project = ProjectFactory(
+        title="Gemeinsamer Bauhof Heek",
+        slug="bauhof-heek",
+        participants__lead=kommune("heek"),
+        participants__partners=[kommune("schoeppingen")],
+        participants__topics=["bauen-und-planen"],
+        contact_name="Petra Beispiel",
+        contact_email="petra@heek.de",
+    )
+
+    page.goto(project.get_absolute_url())
+    page.get_by_role("link", name="Änderung melden").click()
+    expect(heading(page)).to_have_text("Änderung melden")
+    assert_accessible(page)
+    page.get_by_label("Ihre E-Mail-Adresse").fill("petra@heek.de")
+    page.get_by_role("button", name="Link anfordern").click()
+    expect(heading(page)).to_have_text("Bitte sehen Sie in Ihr Postfach")
+    assert_accessible(page)
+
+    change_url = link(last_mail_to("petra@heek.de"), "/projekte/melden/aenderung/")
+    page.goto(change_url)
+    expect(heading(page)).to_have_text("Gemeinsamer Bauhof Heek")
+    assert_accessible(page)
+    page.get_by_role("button", name="Formular öffnen").click()
+    expect(page.get_by_label("Ihr Name")).to_have_value("Petra Beispiel")
+    page.get_by_label("Ihre Funktion").fill("Bauamtsleiterin")
+    next_step(page)
+    page.get_by_label("Stand des Projekts").select_option(label="Abgeschlossen")
+    page.get_by_role("navigation", name="Schritte der Meldung").get_by_role("link", name="Prüfen und absenden").click()
+    expect(heading(page)).to_have_text("Prüfen und absenden")
+    expect(page.get_by_role("region", name="Ihre Änderungen")).to_contain_text("In Umsetzung")
+    expect(page.get_by_role("region", name="Ihre Änderungen")).to_contain_text("Abgeschlossen")
+    assert_accessible(page)
+    page.get_by_label("Einwilligung und Rechte an den Dateien").check()
+    page.get_by_role("button", name="Änderung absenden").click()
+    expect(heading(page)).to_have_text("Vielen Dank: Ihre Meldung ist bei der Redaktion")
+    assert_accessible(page)
+
+    page.expected_console_errors.append("status of 410 (Gone)")
+    page.goto(change_url)
+    expect(page.get_by_role("alert")).to_contain_text("Dieser Link wurde schon benutzt.")
+    assert_accessible(page)
+    assert Submission.objects.get().state == "pending"

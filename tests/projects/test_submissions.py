@@ -462,3 +462,14 @@ def test_stale_drafts_and_unconfirmed_submissions_are_deleted_with_their_files(s
     assert set(Submission.objects.values_list("pk", flat=True)) >= {kept.pk}
     assert not Submission.objects.filter(pk__in=[stale.pk, unconfirmed.pk]).exists()
     assert Submission.objects.count() == 2
+
+
+def test_the_step_navigation_saves_what_is_valid_before_it_leaves(client):
+    # What static/js/submission-steps.js sends when a step's link is clicked.
+    submission = draft(step=6, title="Alt", teaser="")
+
+    response = client.post(step_url(submission, 2), {"title": "Neu", "aktion": "schritt-6"})
+
+    assert response["Location"] == step_url(submission, 6)
+    submission.refresh_from_db()
+    assert submission.title == "Neu"

@@ -108,6 +108,7 @@ def test_the_link_opens_the_form_once_filled_in_with_the_project(client, project
     assert submission.occasion == "Jede Wehr wartete allein.\n\n- teuer\n- langsam"
     # The project's contact asked: the sender's fields come from the contact.
     assert (submission.submitter_name, submission.submitter_email) == ("Petra Beispiel", "petra.beispiel@borken.de")
+    assert submission.submitter_municipality == kommune("borken")
     assert submission.baseline == services.project_values(project)
     page = client.get(opened["Location"]).content.decode()
     assert "Änderung an „Gemeinsame Atemschutzwerkstatt“ melden · Schritt 1 von 6" in page
