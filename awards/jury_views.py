@@ -24,6 +24,7 @@ from awards import scoring
 from awards.jury_forms import ConflictForm, JuryLoginForm, ScoreForm, WinnersForm
 from awards.models import Entry, EntryAttachment, JuryMember, Round
 from awards.views import attachment_response
+from portal.mail import SITE_NAME
 
 
 def _private(response):
@@ -84,9 +85,12 @@ class JuryLoginView(auth_views.LoginView):
     next_page = reverse_lazy("awards:jury:home")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             failure_limit=settings.AXES_FAILURE_LIMIT, lockout_minutes=_lockout_minutes(self.request), **kwargs
         )
+        # LoginView sets `site_name` to the host name; the page title needs the portal's name.
+        context["site_name"] = SITE_NAME
+        return context
 
     def form_invalid(self, form):
         if getattr(self.request, "axes_locked_out", False):
