@@ -225,7 +225,6 @@ def _entry_page(request, member, entry, criteria, scores, *, form, closed, confl
         "criteria": criteria,
         "scores": scores,
         "own_rows": [(criterion, scores.own.get(criterion.pk)) for criterion in criteria],
-        "own_total": scoring.own_total(member=member, entry=entry, criteria=criteria) if scores.complete else None,
         "form": form,
         "closed": closed,
         "conflict_form": conflict_form or ConflictForm(),

@@ -199,6 +199,7 @@ class EntryScores:
     others: list[Review]  # empty until `complete`
     total: Decimal | None  # the entry's total; None until `complete`
     reviewers: int  # how many members' complete reviews make up the total
+    own_total: Decimal | None = None  # the member's own weighted total; None until `complete`
 
 
 def entry_scores(*, member: JuryMember, entry: Entry, criteria: list[Criterion]) -> EntryScores:
@@ -222,13 +223,14 @@ def entry_scores(*, member: JuryMember, entry: Entry, criteria: list[Criterion])
         Review(member=member_scores[0].member, scores=member_scores, total=rounded(totals.get(member_id)))
         for member_id, member_scores in by_member.items()
     ]
-    return EntryScores(own=own, complete=True, others=others, total=rounded(entry_total(totals)), reviewers=len(totals))
-
-
-def own_total(*, member: JuryMember, entry: Entry, criteria: list[Criterion]) -> Decimal | None:
-    """The member's own weighted total of the entry, once every criterion is scored."""
-    totals = member_totals(entries=[entry.pk], criteria_count=len(criteria))
-    return rounded(totals.get(entry.pk, {}).get(member.pk))
+    return EntryScores(
+        own=own,
+        complete=True,
+        others=others,
+        total=rounded(entry_total(totals)),
+        reviewers=len(totals),
+        own_total=rounded(totals.get(member.pk)),
+    )
 
 
 @dataclass

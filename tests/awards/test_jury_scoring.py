@@ -106,12 +106,12 @@ def test_entry_scores_hide_the_others_until_the_member_has_scored_every_criterio
     ScoreFactory(entry=entry, member=members["jury-a"], criterion=criteria[2], value=2)
     after = scoring.entry_scores(member=members["jury-a"], entry=entry, criteria=criteria)
 
-    assert (before.complete, before.others, before.total) == (False, [], None)
+    assert (before.complete, before.others, before.total, before.own_total) == (False, [], None, None)
     assert after.complete is True
     assert [(review.member, review.total) for review in after.others] == [(members["jury-b"], Decimal("8.00"))]
     assert [score.comment for score in after.others[0].scores] == ["Sehr überzeugend"] * 3
     # a: (1·5 + 2·5 + 3·2) / 6 = 21/6 = 3.5; b: 8; mean 5.75
-    assert (after.total, after.reviewers) == (Decimal("5.75"), 2)
+    assert (after.total, after.reviewers, after.own_total) == (Decimal("5.75"), 2, Decimal("3.50"))
 
 
 # --- Scores ---

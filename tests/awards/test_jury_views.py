@@ -272,9 +272,14 @@ def test_entry_page_runs_a_constant_number_of_queries(client, jury, django_asser
         EntryAttachmentFactory(entry=entry)
     client.force_login(members["jury-a"].user)
 
-    # Session, user, seat, entry, criteria, scores, totals, partners, attachments, own total.
-    with django_assert_num_queries(10):
-        client.get(entry_url(entry))
+    # Session, user, seat, entry, criteria, scores, totals (the others' and one's own), partners, attachments.
+    with django_assert_num_queries(9):
+        response = client.get(entry_url(entry))
+
+    page = text(response)
+    assert "Ihre gewichtete Wertung: 5,00 von 10" in page
+    assert "Gesamtwertung: 6,00 von 10" in page
+    assert page.count("konzept.pdf") == count
 
 
 # --- Blind review ---
