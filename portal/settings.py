@@ -217,6 +217,10 @@ NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = env_int("NEWSLETTER_UNSUBSCRIBED_RETENT
 # Registrations per client address and hour: colleagues of a Kreis or a Stadt share one gateway.
 EVENT_REGISTRATION_RATE_LIMIT = (env_int("EVENT_REGISTRATION_RATE_LIMIT", 40), 3600)
 
+# --- Statistics and usage figures ------------------------------------------------------------
+# How long the figures of /statistik/ are kept in the cache before they are computed again.
+STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 600)
+
 # --- Landespreis --------------------------------------------------------------------------------
 # Where the notices of new entries go, and the reply-to address of every Landespreis mail.
 AWARDS_EMAIL = env("AWARDS_EMAIL", EDITORS_EMAIL)
