@@ -47,6 +47,12 @@ BOT_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# The counting statements select from this: it lets the commit of their (implicit) transaction return before
+# the database has written it to disk. Waiting for that took most of the time of a count (about 1 ms of 1.2 on
+# the development machine). Should the database server crash, the last fraction of a second of counts may be
+# lost; nothing else is affected (the setting holds for that transaction only).
+RELAXED = "(SELECT set_config('synchronous_commit', 'off', true)) AS relaxed"
+
 # Whether the current request may be counted at all (set by the middleware; a download reads it).
 _countable = contextvars.ContextVar("usage_countable", default=True)
 
@@ -120,18 +126,15 @@ def record_page_view(request) -> None:
     salt = salt_of_day(today)
     views, hashes = PageViewDay._meta.db_table, VisitorHash._meta.db_table
     count_view = (
-        f"INSERT INTO {views} (date, path, views) VALUES (%s, %s, 1) "
+        f"INSERT INTO {views} (date, path, views) SELECT %s, %s, 1 FROM {RELAXED} "
         f"ON CONFLICT (date, path) DO UPDATE SET views = {views}.views + 1"
     )
     if salt:
         digest = visitor_digest(salt, client_ip(request), request.headers.get("User-Agent", ""))
-        sql = (
-            f"WITH visitor AS (INSERT INTO {hashes} (date, digest) VALUES (%s, %s) ON CONFLICT DO NOTHING) {count_view}"
-        )
-        params = [today, digest, today, request.path]
+        visitor = f"INSERT INTO {hashes} (date, digest) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+        _execute(f"WITH visitor AS ({visitor}) {count_view}", [today, digest, today, request.path])
     else:
-        sql, params = count_view, [today, request.path]
-    _execute(sql, params)
+        _execute(count_view, [today, request.path])
 
 
 def record_download(*, document_id: int) -> None:
@@ -141,7 +144,7 @@ def record_download(*, document_id: int) -> None:
     table = DownloadDay._meta.db_table
     try:
         _execute(
-            f"INSERT INTO {table} (date, document_id, downloads) VALUES (%s, %s, 1) "
+            f"INSERT INTO {table} (date, document_id, downloads) SELECT %s, %s, 1 FROM {RELAXED} "
             f"ON CONFLICT (date, document_id) DO UPDATE SET downloads = {table}.downloads + 1",
             [timezone.localdate(), document_id],
         )
