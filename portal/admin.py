@@ -1,9 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 
-from portal import mail
+from portal import mail, usage
 from portal.demo import PAGES
-from portal.models import ContactMessage, Municipality, OutgoingMail, Page
+from portal.models import ContactMessage, Municipality, OutgoingMail, Page, PageViewDay
 
 
 @admin.register(Page)
@@ -151,3 +155,50 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Usage figures -----------------------------------------------------------------------------------
+
+
+@admin.register(PageViewDay)
+class UsageAdmin(admin.ModelAdmin):
+    """ "Nutzungszahlen" in the admin index: one page with charts and top lists instead of a list of rows.
+
+    The figures are counted by portal/usage.py and never edited; editors need only the view permission.
+    """
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.changelist_view)
+        return [path("", view, name="portal_pageviewday_changelist")]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            days = int(request.GET.get("tage", usage.DEFAULT_PERIOD))
+        except ValueError:
+            days = usage.DEFAULT_PERIOD
+        if days not in usage.PERIODS:
+            days = usage.DEFAULT_PERIOD
+        report = usage.usage_report(days=days)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Nutzungszahlen",
+            "opts": self.model._meta,
+            "days": days,
+            "periods": usage.PERIODS,
+            "report": report,
+            "views_chart": report.chart("views", f"Seitenaufrufe je Tag, letzte {days} Tage"),
+            "visitors_chart": report.chart("visitors", f"Besucherinnen und Besucher je Tag, letzte {days} Tage"),
+            "retention_days": settings.USAGE_RETENTION_DAYS,
+        }
+        return TemplateResponse(request, "admin/portal/usage.html", context)

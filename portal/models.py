@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
@@ -245,3 +245,121 @@ class Municipality(models.Model):
     def display_name(self):
         """The name for headings: the short name, but the Landschaftsverbände in full, not "LVR"."""
         return self.name if self.kind == self.Kind.LANDSCHAFTSVERBAND else self.short_name
+
+
+# --- Usage figures ---------------------------------------------------------------------------------
+# Counted by portal/usage.py on the server: numbers per day, nothing that identifies a person.
+
+
+class UsageQuerySet(models.QuerySet):
+    def between(self, first, last):
+        """The days from `first` to `last`, both included."""
+        return self.filter(date__gte=first, date__lte=last)
+
+
+class PageViewDayQuerySet(UsageQuerySet):
+    def per_day(self) -> dict:
+        """Date → page views that day."""
+        return dict(self.order_by().values_list("date").annotate(n=Sum("views")))
+
+    def top_pages(self, limit: int):
+        """The most viewed addresses with their views (`total`), most first."""
+        return self.order_by().values("path").annotate(total=Sum("views")).order_by("-total", "path")[:limit]
+
+
+class DownloadDayQuerySet(UsageQuerySet):
+    def per_day(self) -> dict:
+        """Date → document downloads that day."""
+        return dict(self.order_by().values_list("date").annotate(n=Sum("downloads")))
+
+    def top_documents(self, limit: int):
+        """The most downloaded documents with title, address and downloads (`total`), most first."""
+        return (
+            self.order_by()
+            .values("document", "document__title", "document__slug")
+            .annotate(total=Sum("downloads"))
+            .order_by("-total", "document__title")[:limit]
+        )
+
+
+class PageViewDay(models.Model):
+    """How often a page of the public site was viewed on one day: the only record of a page view."""
+
+    date = models.DateField("Tag")
+    path = models.CharField("Adresse", max_length=300)
+    views = models.PositiveIntegerField("Aufrufe", default=0)
+
+    objects = PageViewDayQuerySet.as_manager()
+
+    class Meta:
+        # The admin lists this model as the entry to the usage figures (portal/admin.py).
+        verbose_name = "Nutzungszahl"
+        verbose_name_plural = "Nutzungszahlen"
+        constraints = [models.UniqueConstraint(fields=["date", "path"], name="pageviewday_once_per_day")]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.path}: {self.views}"
+
+
+class DownloadDay(models.Model):
+    """How often a document was downloaded on one day (by people; the document's own total counts every download)."""
+
+    date = models.DateField("Tag")
+    document = models.ForeignKey(
+        "projects.Document", on_delete=models.CASCADE, related_name="download_days", verbose_name="Dokument"
+    )
+    downloads = models.PositiveIntegerField("Downloads", default=0)
+
+    objects = DownloadDayQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Downloads eines Tages"
+        verbose_name_plural = "Downloads je Tag"
+        constraints = [models.UniqueConstraint(fields=["date", "document"], name="downloadday_once_per_day")]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.document_id}: {self.downloads}"
+
+
+class VisitorDay(models.Model):
+    """The number of different visitors of one day.
+
+    While the day runs, `salt` holds its random salt and VisitorHash one row per visitor; once the day is over,
+    `portal.usage.close_past_days` adds the rows up into `visitors`, deletes them and empties the salt. From
+    then on nothing links the number to anyone.
+    """
+
+    date = models.DateField("Tag", unique=True)
+    visitors = models.PositiveIntegerField("Besucherinnen und Besucher", default=0)
+    salt = models.CharField(max_length=64, blank=True, editable=False)
+    # Made up by load_demo_data (with the page views and downloads of that day); the admin says so.
+    is_demo = models.BooleanField("Demo-Daten", default=False)
+
+    class Meta:
+        verbose_name = "Besucher eines Tages"
+        verbose_name_plural = "Besucher je Tag"
+        constraints = [
+            # A day with visitors already added up has no salt any more.
+            models.CheckConstraint(condition=Q(visitors=0) | Q(salt=""), name="visitorday_counted_without_salt"),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y}: {self.visitors}"
+
+
+class VisitorHash(models.Model):
+    """One visitor of the running day: a hash of the day's salt, the address and the browser's identification.
+
+    Neither the address nor the identification is stored; the rows live until the day is over.
+    """
+
+    date = models.DateField("Tag")
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "Besucher-Hash"
+        verbose_name_plural = "Besucher-Hashes"
+        constraints = [models.UniqueConstraint(fields=["date", "digest"], name="visitorhash_once_per_day")]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y}: {self.digest[:8]}…"

@@ -17,8 +17,10 @@ MAIN_NAVIGATION = [
     ("Aktuelles", "news:list"),
 ]
 
+# Editorial pages by slug; other pages by URL name (with a colon).
 FOOTER_NAVIGATION = [
     ("Über uns", "ueber-uns"),
+    ("Statistik", "portal:statistics"),
     ("Häufige Fragen", "faq"),
     ("Kontakt", "kontakt"),
     ("Impressum", "impressum"),
@@ -39,4 +41,7 @@ def main_navigation() -> list[tuple[str, str]]:
 
 
 def footer_navigation() -> list[tuple[str, str]]:
-    return [(label, reverse("portal:page", kwargs={"slug": slug})) for label, slug in FOOTER_NAVIGATION]
+    return [
+        (label, reverse(target) if ":" in target else reverse("portal:page", kwargs={"slug": target}))
+        for label, target in FOOTER_NAVIGATION
+    ]

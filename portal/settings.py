@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Counts page views of the public site per day, without cookies and without storing addresses (portal/usage.py).
+    "portal.usage.UsageMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -216,6 +218,14 @@ PARTNER_REQUEST_RETENTION_DAYS = env_int("PARTNER_REQUEST_RETENTION_DAYS", 180)
 NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = env_int("NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS", 3 * 365)
 # Registrations per client address and hour: colleagues of a Kreis or a Stadt share one gateway.
 EVENT_REGISTRATION_RATE_LIMIT = (env_int("EVENT_REGISTRATION_RATE_LIMIT", 40), 3600)
+
+# --- Statistics and usage figures ------------------------------------------------------------
+# How long the figures of /statistik/ are kept in the cache before they are computed again.
+STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 600)
+# Page views and downloads are counted per day on the server (portal/usage.py); 0 switches counting off.
+USAGE_COUNTING = env_bool("USAGE_COUNTING", True)
+# `prune_usage` deletes the daily figures older than this (two years, so a year compares with the one before).
+USAGE_RETENTION_DAYS = env_int("USAGE_RETENTION_DAYS", 730)
 
 # --- Landespreis --------------------------------------------------------------------------------
 # Where the notices of new entries go, and the reply-to address of every Landespreis mail.

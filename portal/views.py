@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from awards.models import Entry
+from portal import statistics
 from portal.filters import MunicipalityFilter
 from portal.forms import AccessibilityFeedbackForm, ContactForm, SearchForm
 from portal.maps import directory_map, locator_map
@@ -180,3 +183,17 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+# --- Statistics -----------------------------------------------------------------------------------
+
+
+@require_safe
+def statistics_page(request):
+    figures = statistics.figures()
+    context = {
+        "figures": figures,
+        "charts": statistics.page_charts(figures),
+        "cache_minutes": max(1, settings.STATISTICS_CACHE_SECONDS // 60),
+    }
+    return render(request, "portal/statistics.html", context)

@@ -30,6 +30,7 @@ from PIL import Image, ImageOps
 from pypdf import PdfReader
 from taggit.models import TaggedItem
 
+from portal import usage
 from portal.fields import month_label
 from portal.mail import absolute_url, editors_address, send_templated_mail
 from portal.models import Municipality
@@ -173,8 +174,13 @@ def refresh_document(*, document: Document) -> None:
 
 
 def count_download(*, document: Document) -> None:
-    """One more download; nothing about the person is stored."""
+    """One more download; nothing about the person is stored.
+
+    The document's total counts every download; the usage figures of the day (`portal.usage`) only those of
+    people's browsers, as for page views.
+    """
     Document.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)
+    usage.record_download(document_id=document.pk)
 
 
 # --- Partnersuche ---------------------------------------------------------------------------------
