@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import models
-from django.db.models import Case, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat, Lower, Replace
 from django.utils import timezone
 
@@ -136,6 +136,20 @@ class MunicipalityQuerySet(models.QuerySet):
         """Alphabetical as in German dictionaries (Ä with A), whatever the database's collation."""
         return self.order_by(folded(F("short_name"), UMLAUTS_BASE), "short_name")
 
+    def cooperation_figures(self) -> dict[str, int]:
+        """In one statement: the Kommunen of any kind taking part in a published project (`participating`),
+        the Städte und Gemeinden (`gemeinden`) and those of them taking part in at least one (`cooperating_gemeinden`).
+        """
+        from projects.models import Participant
+
+        taking_part = Q(Exists(Participant.objects.filter(municipality=OuterRef("pk"), project__is_published=True)))
+        gemeinde = Q(kind__in=self.model.GEMEINDE_KINDS)
+        return self.aggregate(
+            participating=Count("pk", filter=taking_part),
+            gemeinden=Count("pk", filter=gemeinde),
+            cooperating_gemeinden=Count("pk", filter=gemeinde & taking_part),
+        )
+
     def without_shapes(self):
         """For lists: the boundaries (and those of the related Kreis and Bezirk) stay in the database."""
         return self.defer("shape", "kreis__shape", "regierungsbezirk__shape")
@@ -152,6 +166,22 @@ class NewsItemQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_on", "-created_at", "-pk")
+
+    def older_than(self, item):
+        """The items before `item` in the list (newest first): earlier date, or the same date and created earlier."""
+        return self.filter(
+            Q(published_on__lt=item.published_on)
+            | Q(published_on=item.published_on, created_at__lt=item.created_at)
+            | Q(published_on=item.published_on, created_at=item.created_at, pk__lt=item.pk)
+        ).newest_first()
+
+    def newer_than(self, item):
+        """The items after `item` in the list, the closest first."""
+        return self.filter(
+            Q(published_on__gt=item.published_on)
+            | Q(published_on=item.published_on, created_at__gt=item.created_at)
+            | Q(published_on=item.published_on, created_at=item.created_at, pk__gt=item.pk)
+        ).order_by("published_on", "created_at", "pk")
 
     def with_list_data(self):
         """What a card shows: the Themenfelder prefetched, the text and the search vector left in the database."""

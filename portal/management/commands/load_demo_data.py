@@ -15,6 +15,7 @@ from awards.demo import create_demo_rounds
 from events.demo import create_demo_events
 from newsletter.demo import create_demo_issues
 from portal.demo import create_missing_pages
+from portal.demo.news import create_demo_news
 from portal.models import Page
 from projects.demo import create_demo_partner_requests, create_demo_projects
 
@@ -26,6 +27,7 @@ DEMO_LOADERS = [
     ("Veranstaltungen", create_demo_events),
     ("Newsletter", create_demo_issues),
     ("Landespreis", create_demo_rounds),
+    ("Aktuelles", create_demo_news),
 ]
 
 
