@@ -80,8 +80,12 @@ def home(request):
         del newsletter_form.fields[optional]
     context = {
         "figures": home_figures(),
+        # Newest first along the index on (is_published, -published_at): a few rows read, not all projects.
         "lighthouse_projects": list(
-            Project.objects.published().filter(is_lighthouse=True).with_list_data().newest_first()[:HOME_PROJECTS]
+            Project.objects.published()
+            .filter(is_lighthouse=True, published_at__isnull=False)
+            .with_list_data()
+            .order_by("-published_at", "-pk")[:HOME_PROJECTS]
         ),
         "events": list(
             Event.objects.published().upcoming(now).only("slug", "title", "kind", "status", "teaser")[:HOME_EVENTS]

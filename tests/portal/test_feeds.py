@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from portal.models import Municipality
+from portal.sitemaps import PortalSitemap
 from projects.models import ProjectImage
 from projects.services import create_renditions
 from tests.factories import (
@@ -233,6 +234,22 @@ def test_sitemaps_run_a_constant_number_of_queries(client, django_assert_num_que
     for section in ["dokumente", "projekte", "kommunen", "aktuelles", "veranstaltungen"]:
         with django_assert_num_queries(2):
             assert client.get(f"/sitemap-{section}.xml").status_code == 200
+
+
+def test_a_large_section_is_split_into_files_that_the_index_names(client, monkeypatch):
+    monkeypatch.setattr(PortalSitemap, "limit", 2)
+    for slug in ["a", "b", "c"]:
+        DocumentFactory(slug=f"dokument-{slug}")
+
+    index = locations(client, "/sitemap.xml")
+
+    assert [url for url in index if "dokumente" in url] == [
+        f"{BASE}/sitemap-dokumente.xml",
+        f"{BASE}/sitemap-dokumente.xml?p=2",
+    ]
+    assert locations(client, "/sitemap-dokumente.xml?p=2") == [f"{BASE}/dokumente/dokument-c/"]
+    assert client.get("/sitemap-dokumente.xml?p=3").status_code == 404
+    assert client.get("/sitemap-dokumente.xml?p=x").status_code == 404
 
 
 def test_unknown_sitemap_section_is_not_found(client):
