@@ -1,4 +1,5 @@
-"""Server time of the project database (issue 4): median and p95 over repeated requests, printed as a table.
+"""Server time of the project database (issue 4) and the home page, feeds and sitemap (issue 9): median and p95
+over repeated requests, printed as a table.
 
     .venv/bin/python bench/projects.py [--runs 50] [--keep] [--explain]
 
@@ -418,6 +419,11 @@ def pages():
             f"{busiest.short_name}, an {busiest.n} Projekten beteiligt",
         ),
         ("Kommunen-Karte", "/kommunen/", ""),
+        ("Startseite", "/", ""),
+        ("Karte der Startseite", "/kommunen/karte.svg", ""),
+        ("Feed neue Projekte", "/projekte/feed/", ""),
+        ("Sitemap-Index", "/sitemap.xml", ""),
+        ("Sitemap Dokumente", "/sitemap-dokumente.xml", f"{DOCUMENTS} Adressen"),
     ]
 
 
@@ -462,6 +468,7 @@ def with_cold_lists(pages):
     """The pages, and the project lists again with their facet counts computed afresh for every request
     (as for the first visitor after a change, or for a new combination of filters)."""
     cold = [(f"{label} (kalt)", path, "Facetten ohne Cache", True) for label, path, _ in pages[:3]]
+    cold.append(("Startseite (kalt)", "/", "Kennzahlen ohne Cache", True))
     return [(label, path, note, False) for label, path, note in pages] + cold
 
 

@@ -2,12 +2,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
 
 from portal import mail, usage
 from portal.demo import PAGES
-from portal.models import ContactMessage, Municipality, OutgoingMail, Page, PageViewDay
+from portal.models import ContactMessage, Municipality, NewsItem, OutgoingMail, Page, PageViewDay
+from portal.services import refresh_news_item
 
 
 @admin.register(Page)
@@ -202,3 +206,94 @@ class UsageAdmin(admin.ModelAdmin):
             "retention_days": settings.USAGE_RETENTION_DAYS,
         }
         return TemplateResponse(request, "admin/portal/usage.html", context)
+
+
+# --- News ----------------------------------------------------------------------------------------
+
+# Addresses below /aktuelles/ that belong to the section itself.
+NEWS_RESERVED_SLUGS = {"feed"}
+
+
+class NewsItemAdminForm(forms.ModelForm):
+    class Meta:
+        model = NewsItem
+        fields = ["title", "slug", "published_on", "is_published", "teaser", "body", "topics"]
+        fields += ["image", "image_alt", "image_credit"]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in NEWS_RESERVED_SLUGS:
+            raise forms.ValidationError(
+                f"„{slug}“ ist als Adresse einer Meldung nicht möglich; bitte ergänzen Sie sie."
+            )
+        return slug
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if isinstance(image, UploadedFile):
+            # A new upload gets a new rendition (portal.services.refresh_news_item, after saving).
+            self.instance.image_rendition = ""
+        return image
+
+
+@admin.action(description="Ausgewählte Meldungen veröffentlichen", permissions=["change"])
+def publish_news(modeladmin, request, queryset):
+    count = queryset.filter(is_published=False).update(is_published=True, updated_at=timezone.now())
+    modeladmin.message_user(request, f"{count} Meldung(en) veröffentlicht.", messages.SUCCESS)
+
+
+@admin.action(description="Ausgewählte Meldungen zurückziehen (nicht mehr öffentlich)", permissions=["change"])
+def unpublish_news(modeladmin, request, queryset):
+    count = queryset.filter(is_published=True).update(is_published=False, updated_at=timezone.now())
+    modeladmin.message_user(request, f"{count} Meldung(en) zurückgezogen.", messages.SUCCESS)
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(admin.ModelAdmin):
+    """Kurzmeldungen of /aktuelles/: a date, a Kurztext for lists and feeds, the text, an optional picture."""
+
+    form = NewsItemAdminForm
+    list_display = ["title", "published_on", "is_published", "topic_names", "has_image"]
+    list_filter = ["is_published", "published_on", "topics"]
+    date_hierarchy = "published_on"
+    search_fields = ["title", "teaser", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["topics"]
+    readonly_fields = ["image_preview", "created_at", "updated_at"]
+    actions = [publish_news, unpublish_news]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "published_on", "is_published", "teaser", "body"]}),
+        ("Themenfelder", {"fields": ["topics"]}),
+        (
+            "Bild",
+            {
+                "fields": ["image", "image_preview", "image_alt", "image_credit"],
+                "description": "Optional. Mit Bild ist ein Alternativtext Pflicht.",
+            },
+        ),
+        ("Verwaltung", {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("body", "search_vector").prefetch_related("topics")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the Themenfelder are saved: the rendition of a new picture and the search vector.
+        refresh_news_item(news_item=form.instance)
+
+    @admin.display(description="Themenfelder")
+    def topic_names(self, obj):
+        return ", ".join(topic.name for topic in obj.topics.all()) or "–"
+
+    @admin.display(description="Bild", boolean=True)
+    def has_image(self, obj):
+        return bool(obj.image)
+
+    @admin.display(description="Vorschau")
+    def image_preview(self, obj):
+        if not obj.image:
+            return "–"
+        source = obj.image_rendition or obj.image
+        return format_html('<img src="{}" alt="{}" width="320" class="news-image-preview">', source.url, obj.image_alt)

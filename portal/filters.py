@@ -2,7 +2,8 @@ import django_filters
 from django import forms
 
 from portal.forms_rendering import KernFormMixin
-from portal.models import Municipality
+from portal.models import Municipality, NewsItem
+from projects.models import Topic
 
 
 class KernFilterForm(KernFormMixin, forms.Form):
@@ -50,3 +51,28 @@ class MunicipalityFilter(django_filters.FilterSet):
 
     def filter_name(self, queryset, name, value):
         return queryset.search(value)
+
+
+class NewsFilter(django_filters.FilterSet):
+    """The Themenfeld of /aktuelles/, as ?themenfeld=<slug> (the links on each Kurzmeldung use it too)."""
+
+    themenfeld = django_filters.ModelChoiceFilter(
+        label="Themenfeld",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        empty_label="Alle Themenfelder",
+        error_messages={"invalid_choice": "Dieses Themenfeld gibt es nicht. Bitte wählen Sie aus der Liste."},
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = []
+        form = KernFilterForm
+
+    @property
+    def active(self) -> bool:
+        return self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("themenfeld") is not None
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(pk__in=NewsItem.topics.through.objects.filter(topic=value).values("newsitem_id"))

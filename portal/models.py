@@ -1,9 +1,15 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
-from portal.querysets import MunicipalityQuerySet, OutgoingMailQuerySet, PageQuerySet
+from portal.querysets import MunicipalityQuerySet, NewsItemQuerySet, OutgoingMailQuerySet, PageQuerySet
+from portal.uploads import validate_image
 
 # What editors may write in rich text; the same list is what the sanitiser lets through.
 RICH_TEXT_EXTENSIONS = {
@@ -363,3 +369,89 @@ class VisitorHash(models.Model):
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y}: {self.digest[:8]}…"
+
+
+# --- News --------------------------------------------------------------------------------------------
+
+
+def news_image_path(instance, filename):
+    return f"aktuelles/{instance.published_on:%Y}/{filename}"
+
+
+class NewsItem(models.Model):
+    """A Kurzmeldung of "Aktuelles": written by the editors in the admin, shown at /aktuelles/<slug>/."""
+
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Adresse", max_length=200, unique=True, help_text="Teil der Adresse, aus dem Titel.")
+    published_on = models.DateField(
+        "Datum",
+        default=timezone.localdate,
+        help_text="Die Meldung erscheint ab diesem Tag, wenn sie veröffentlicht ist.",
+    )
+    teaser = models.TextField(
+        "Kurztext", max_length=400, help_text="Zwei bis drei Sätze für die Übersicht, die Startseite und den Feed."
+    )
+    body = RichTextField(verbose_name="Text")
+    image = models.ImageField(
+        "Bild",
+        upload_to=news_image_path,
+        width_field="image_width",
+        height_field="image_height",
+        blank=True,
+        help_text="JPEG, PNG oder WebP, höchstens 10 MB.",
+    )
+    image_width = models.PositiveIntegerField(editable=False, default=0)
+    image_height = models.PositiveIntegerField(editable=False, default=0)
+    # JPEG, 1200 px wide at most, made by portal.services.refresh_news_item: the page and OpenGraph show it.
+    image_rendition = models.ImageField(upload_to=news_image_path, blank=True, editable=False)
+    image_alt = models.CharField(
+        "Alternativtext",
+        max_length=300,
+        blank=True,
+        help_text="Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können.",
+    )
+    image_credit = models.CharField("Bildnachweis", max_length=200, blank=True, help_text="z. B. © Stadt Beispiel")
+    topics = models.ManyToManyField(
+        "projects.Topic", verbose_name="Themenfelder", blank=True, related_name="news_items"
+    )
+    is_published = models.BooleanField("Veröffentlicht", default=False)
+    created_at = models.DateTimeField("Erstellt", auto_now_add=True)
+    updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
+    # Title, Kurztext, Themenfelder and text; kept current by portal.services.refresh_news_item.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Kurzmeldung"
+        verbose_name_plural = "Kurzmeldungen"
+        ordering = ["-published_on", "-created_at"]
+        indexes = [GinIndex(fields=["search_vector"]), models.Index(fields=["is_published", "-published_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="newsitem_image_has_alt",
+                violation_error_message="Bitte beschreiben Sie das Bild im Alternativtext.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image._committed:
+            try:
+                validate_image(self.image.file, max_bytes=settings.IMAGE_MAX_BYTES)
+            except ValidationError as error:
+                raise ValidationError({"image": error.messages}) from None
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Bitte beschreiben Sie das Bild im Alternativtext."})
+
+    @property
+    def is_visible(self) -> bool:
+        """Published and its date has come."""
+        return self.is_published and self.published_on <= timezone.localdate()

@@ -1,8 +1,9 @@
 from datetime import timedelta
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import models
-from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat, Lower, Replace
 from django.utils import timezone
 
@@ -135,6 +136,77 @@ class MunicipalityQuerySet(models.QuerySet):
         """Alphabetical as in German dictionaries (Ä with A), whatever the database's collation."""
         return self.order_by(folded(F("short_name"), UMLAUTS_BASE), "short_name")
 
+    def cooperation_figures(self) -> dict[str, int]:
+        """In one statement: the Kommunen of any kind taking part in a published project (`participating`),
+        the Städte und Gemeinden (`gemeinden`) and those of them taking part in at least one (`cooperating_gemeinden`).
+        """
+        from projects.models import Participant
+
+        taking_part = Q(Exists(Participant.objects.filter(municipality=OuterRef("pk"), project__is_published=True)))
+        gemeinde = Q(kind__in=self.model.GEMEINDE_KINDS)
+        return self.aggregate(
+            participating=Count("pk", filter=taking_part),
+            gemeinden=Count("pk", filter=gemeinde),
+            cooperating_gemeinden=Count("pk", filter=gemeinde & taking_part),
+        )
+
     def without_shapes(self):
         """For lists: the boundaries (and those of the related Kreis and Bezirk) stay in the database."""
         return self.defer("shape", "kreis__shape", "regierungsbezirk__shape")
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self):
+        """Published Kurzmeldungen whose date has come (a later date publishes on that day)."""
+        return self.filter(is_published=True, published_on__lte=timezone.localdate())
+
+    def visible_to(self, user):
+        """Drafts and future dates too for editors (their preview), only published news for everyone else."""
+        return self if user.has_perm("portal.view_newsitem") else self.published()
+
+    def newest_first(self):
+        return self.order_by("-published_on", "-created_at", "-pk")
+
+    def older_than(self, item):
+        """The items before `item` in the list (newest first): earlier date, or the same date and created earlier."""
+        return self.filter(
+            Q(published_on__lt=item.published_on)
+            | Q(published_on=item.published_on, created_at__lt=item.created_at)
+            | Q(published_on=item.published_on, created_at=item.created_at, pk__lt=item.pk)
+        ).newest_first()
+
+    def newer_than(self, item):
+        """The items after `item` in the list, the closest first."""
+        return self.filter(
+            Q(published_on__gt=item.published_on)
+            | Q(published_on=item.published_on, created_at__gt=item.created_at)
+            | Q(published_on=item.published_on, created_at=item.created_at, pk__gt=item.pk)
+        ).order_by("published_on", "created_at", "pk")
+
+    def with_list_data(self):
+        """What a card shows: the Themenfelder prefetched, the text and the search vector left in the database."""
+        return self.prefetch_related("topics").defer("body", "search_vector")
+
+    def search(self, query: str):
+        """Kurzmeldungen matching a German full-text query (stemmed), best first, with `rank` and `headline`."""
+        found = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        text = Concat("teaser", Value(" "), StripTags("body"), output_field=models.TextField())
+        return (
+            self.filter(search_vector=found)
+            .annotate(rank=SearchRank(F("search_vector"), found), headline=headline(text, found))
+            .order_by("-rank", "-published_on", "title")
+        )
+
+    def update_search_vectors(self) -> int:
+        """Store each item's search vector: the title weighs most, then Kurztext and Themenfelder, then the text."""
+        links = self.model.topics.through.objects.filter(newsitem=OuterRef("pk")).order_by()
+        topics = Subquery(
+            links.values("newsitem").annotate(names=StringAgg("topic__name", " ")).values("names"),
+            output_field=models.TextField(),
+        )
+        vector = (
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("teaser", topics, weight="B", config=SEARCH_CONFIG)
+            + SearchVector(StripTags("body"), weight="C", config=SEARCH_CONFIG)
+        )
+        return self.update(search_vector=vector)

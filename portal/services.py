@@ -1,12 +1,15 @@
+import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from PIL import Image, ImageOps
 
 from portal.mail import editors_address, send_templated_mail
-from portal.models import ContactMessage, Municipality
+from portal.models import ContactMessage, Municipality, NewsItem
 
 MUNICIPALITY_DATA = Path(__file__).parent / "data" / "kommunen.json"
 
@@ -117,3 +120,49 @@ def sync_municipalities(*, data: dict | None = None, model=Municipality, dry_run
         if dry_run:
             transaction.set_rollback(True)
     return result
+
+
+# --- News --------------------------------------------------------------------------------------------
+
+# The width of the picture a Kurzmeldung shows (and OpenGraph shares); the upload itself is kept.
+NEWS_RENDITION_WIDTH = 1200
+
+
+def refresh_news_item(*, news_item: NewsItem) -> NewsItem:
+    """After a Kurzmeldung was saved (its Themenfelder included): the picture's rendition and the search vector."""
+    with transaction.atomic():
+        if news_item.image and not _rendition_is_current(news_item):
+            create_news_rendition(news_item=news_item)
+        elif not news_item.image and news_item.image_rendition:
+            news_item.image_rendition = ""
+            news_item.save(update_fields=["image_rendition"])
+        NewsItem.objects.filter(pk=news_item.pk).update_search_vectors()
+    return news_item
+
+
+def _rendition_stem(news_item: NewsItem) -> str:
+    return news_item.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0] + f"-{NEWS_RENDITION_WIDTH}"
+
+
+def _rendition_is_current(news_item: NewsItem) -> bool:
+    name = news_item.image_rendition.name or ""
+    return name.rsplit("/", 1)[-1].startswith(_rendition_stem(news_item))
+
+
+def create_news_rendition(*, news_item: NewsItem) -> NewsItem:
+    """The picture as the site shows it: JPEG (every sharing service reads it), 1200 px wide at most, turned
+    upright as the camera meant it, transparency on white."""
+    with news_item.image.open("rb") as file, Image.open(file) as original:
+        picture = ImageOps.exif_transpose(original)
+        if picture.mode in ("RGBA", "LA", "P"):
+            picture = picture.convert("RGBA")
+            background = Image.new("RGB", picture.size, "white")
+            background.paste(picture, mask=picture.getchannel("A"))
+            picture = background
+        picture = picture.convert("RGB")
+    picture.thumbnail((NEWS_RENDITION_WIDTH, NEWS_RENDITION_WIDTH * 4))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+    news_item.image_rendition.save(f"{_rendition_stem(news_item)}.jpg", ContentFile(buffer.getvalue()), save=False)
+    news_item.save(update_fields=["image_rendition"])
+    return news_item

@@ -5,7 +5,8 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
-from portal import views
+from portal import sitemaps, views
+from portal.feeds import NewsFeed
 from projects.urls import partner_patterns
 
 admin.site.site_header = "Interkommunales.NRW – Redaktion"
@@ -27,21 +28,35 @@ portal_patterns = (
 municipality_patterns = (
     [
         path("", views.municipality_list, name="list"),
+        path("karte.svg", views.map_teaser, name="map_teaser"),
         path("<slug:slug>/", views.municipality_detail, name="detail"),
     ],
     "municipalities",
+)
+
+news_patterns = (
+    [
+        path("", views.news_list, name="list"),
+        path("feed/", NewsFeed(), name="feed"),
+        path("<slug:slug>/", views.news_detail, name="detail"),
+    ],
+    "news",
 )
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages without an icon link, e.g. in the admin.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("kommunen/", include(municipality_patterns)),
     path("", include("projects.urls")),
     path("partnersuche/", include(partner_patterns)),
     path("veranstaltungen/", include("events.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("landespreis/", include("awards.urls")),
+    path("aktuelles/", include(news_patterns)),
     path("", include(portal_patterns)),
 ]
 

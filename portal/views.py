@@ -1,15 +1,22 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponseNotAllowed, QueryDict
+from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from awards.models import Entry
+from awards.models import Entry, Round
+from awards.views import countdown
+from events.models import Event
+from newsletter.forms import SubscribeForm
 from portal import statistics
-from portal.filters import MunicipalityFilter
+from portal.filters import MunicipalityFilter, NewsFilter
 from portal.forms import AccessibilityFeedbackForm, ContactForm, SearchForm
-from portal.maps import directory_map, locator_map
-from portal.models import Municipality, Page
+from portal.maps import ATTRIBUTION, PROJECT_COUNT_CLASSES, directory_map, locator_map
+from portal.models import Municipality, NewsItem, Page
 from portal.services import submit_contact_message
 from portal.spam import rate_limited
 from projects.models import Document, Participant, PartnerRequest, Project
@@ -23,8 +30,96 @@ RATE_LIMIT_MESSAGE = (
 )
 
 
+# --- Home ----------------------------------------------------------------------------------------
+
+# The key figures change with every project and document; a few minutes late is fine for the most visited
+# page, so they are cached for this long and never invalidated (README, "Home, news, feeds").
+HOME_FIGURES_KEY = "portal:home-figures"
+HOME_FIGURES_TIMEOUT = 300
+HOME_PROJECTS = 3
+HOME_EVENTS = 3
+HOME_NEWS = 3
+# The map teaser is an image: cached by the server and by browsers for this long.
+MAP_TEASER_KEY = "portal:map-teaser"
+MAP_TEASER_TIMEOUT = 600
+# The colours of portal.css for the classes of portal.maps.PROJECT_COUNT_CLASSES.
+MAP_TEASER_FILLS = {
+    "map-area--n0": "#f4f6fa",
+    "map-area--n1": "#a9bce6",
+    "map-area--n2": "#6f8dcf",
+    "map-area--n3": "#1d3f8c",
+}
+
+
+def home_figures() -> dict:
+    """Projects, participating Kommunen, the share of the Städte und Gemeinden in a cooperation, documents.
+
+    Three queries, then from the cache for HOME_FIGURES_TIMEOUT seconds.
+    """
+    figures = cache.get(HOME_FIGURES_KEY)
+    if figures is None:
+        figures = {
+            **Municipality.objects.cooperation_figures(),
+            "projects": Project.objects.published().count(),
+            "documents": Document.objects.published().count(),
+        }
+        gemeinden = figures["gemeinden"]
+        figures["cooperating_percent"] = round(100 * figures["cooperating_gemeinden"] / gemeinden) if gemeinden else 0
+        cache.set(HOME_FIGURES_KEY, figures, HOME_FIGURES_TIMEOUT)
+    return figures
+
+
+@require_safe
 def home(request):
-    return render(request, "portal/home.html")
+    now = timezone.now()
+    current_round = Round.objects.only(
+        "year", "title", "state", "is_published", "entries_open_at", "entries_close_at"
+    ).current()
+    open_round = current_round if current_round and current_round.accepts_entries(now) else None
+    newsletter_form = SubscribeForm(auto_id="newsletter-%s")
+    # The short form: address and consent; name and organisation can be given on the newsletter page.
+    for optional in ("name", "organisation"):
+        del newsletter_form.fields[optional]
+    context = {
+        "figures": home_figures(),
+        # Newest first along the index on (is_published, -published_at): a few rows read, not all projects.
+        "lighthouse_projects": list(
+            Project.objects.published()
+            .filter(is_lighthouse=True, published_at__isnull=False)
+            .with_list_data()
+            .order_by("-published_at", "-pk")[:HOME_PROJECTS]
+        ),
+        "events": list(
+            Event.objects.published().upcoming(now).only("slug", "title", "kind", "status", "teaser")[:HOME_EVENTS]
+        ),
+        "news": list(NewsItem.objects.published().newest_first().defer("body", "search_vector")[:HOME_NEWS]),
+        "open_round": open_round,
+        "countdown": countdown(open_round, now) if open_round else None,
+        "newsletter_form": newsletter_form,
+        "map_legend": [(f"map-area--n{i}", label) for i, (_, label) in enumerate(PROJECT_COUNT_CLASSES)],
+        "map_attribution": ATTRIBUTION,
+    }
+    return render(request, "portal/home.html", context)
+
+
+@require_safe
+@cache_control(public=True, max_age=MAP_TEASER_TIMEOUT)
+def map_teaser(request):
+    """The small NRW map of the home page: each Stadt und Gemeinde coloured by its number of projects.
+
+    An image, not inline SVG: the home page stays small and browsers keep the map. Colours are presentation
+    attributes, because the strict Content-Security-Policy allows no <style> in the SVG either.
+    """
+    svg = cache.get(MAP_TEASER_KEY)
+    if svg is None:
+        nrw_map = directory_map(counts=Participant.objects.project_counts())
+        shapes = {css_class: [] for css_class in MAP_TEASER_FILLS}
+        for area in nrw_map.areas:
+            shapes[area.css_class].append(area.shape)
+        groups = [(fill, shapes[css_class]) for css_class, fill in MAP_TEASER_FILLS.items()]
+        svg = render_to_string("portal/map_teaser.svg", {"map": nrw_map, "groups": groups})
+        cache.set(MAP_TEASER_KEY, svg, MAP_TEASER_TIMEOUT)
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
 def page(request, slug):
@@ -160,6 +255,39 @@ def municipality_detail(request, slug):
         else list(Entry.objects.public_winners().involving(municipality).for_badges()),
     }
     return render(request, "portal/municipality_detail.html", context)
+
+
+# --- News ---------------------------------------------------------------------------------------
+
+NEWS_PER_PAGE = 12
+
+
+@require_safe
+def news_list(request):
+    """/aktuelles/: the Kurzmeldungen, newest first, by Themenfeld."""
+    if response := without_empty_parameters(request):
+        return response
+    filterset = NewsFilter(request.GET or None, queryset=NewsItem.objects.published().newest_first())
+    page_obj = Paginator(filterset.qs.with_list_data(), NEWS_PER_PAGE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    context = {"filter": filterset, "page_obj": page_obj, "query_string": query.urlencode()}
+    return render(request, "portal/news/news_list.html", context)
+
+
+@require_safe
+def news_detail(request, slug):
+    """A Kurzmeldung; editors also see drafts and those dated later (their preview)."""
+    item = get_object_or_404(NewsItem.objects.visible_to(request.user).defer("search_vector"), slug=slug)
+    published = NewsItem.objects.published().only("slug", "title", "published_on")
+    context = {
+        "item": item,
+        "topics": list(item.topics.all()),
+        # Neighbours in the public list; a preview of a draft shows where it will stand.
+        "older": published.older_than(item).first(),
+        "newer": published.newer_than(item).first(),
+    }
+    return render(request, "portal/news/news_detail.html", context)
 
 
 # --- Error pages (rendered with the site's design) ------------------------------------------------

@@ -1,11 +1,13 @@
 from django.urls import path, re_path
 
+from portal.feeds import ProjectFeed
 from projects import views
 
 app_name = "projects"
 
 urlpatterns = [
     path("projekte/", views.project_list, name="list"),
+    path("projekte/feed/", ProjectFeed(), name="feed"),
     re_path(r"^projekte/export\.(?P<file_format>csv|json)$", views.project_export, name="export"),
     # Submissions, before the projects' addresses ("melden" is no project).
     path("projekte/melden/", views.submission_start, name="submission_start"),

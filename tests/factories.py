@@ -492,3 +492,50 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
 
         if create and extracted:
             self.topics.set(Topic.objects.filter(slug__in=extracted))
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    """A published Kurzmeldung dated yesterday; pass `topics=` (Themenfeld slugs) and `picture=True` for an image."""
+
+    class Meta:
+        model = "portal.NewsItem"
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Neue Kooperation im Kreis {n}")
+    slug = factory.Sequence(lambda n: f"neue-kooperation-{n}")
+    published_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    teaser = "Drei Gemeinden betreiben ihre Feuerwehren künftig mit einer gemeinsamen Leitstelle."
+    body = "<p>Die Räte haben der öffentlich-rechtlichen Vereinbarung zugestimmt.</p>"
+    is_published = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        from projects.models import Topic
+
+        if create and extracted:
+            self.topics.set(Topic.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def picture(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.image = ContentFile(_png_bytes(), name="meldung.png")
+            self.image_alt = self.image_alt or "Vertreter der Gemeinden unterschreiben die Vereinbarung."
+            self.save()
+
+    @factory.post_generation
+    def refreshed(self, create, extracted, **kwargs):
+        from portal.services import refresh_news_item
+
+        if create:
+            refresh_news_item(news_item=self)
+
+
+def _png_bytes(size=(64, 40)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#2b6ca3").save(buffer, "PNG")
+    return buffer.getvalue()

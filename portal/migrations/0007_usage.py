@@ -17,7 +17,7 @@ def let_editors_see_usage(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0005_load_municipalities"),
+        ("portal", "0006_newsitem"),
         ("projects", "0001_initial"),
     ]
 

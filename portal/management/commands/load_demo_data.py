@@ -15,6 +15,7 @@ from awards.demo import create_demo_rounds
 from events.demo import create_demo_events
 from newsletter.demo import create_demo_issues
 from portal.demo import create_missing_pages
+from portal.demo.news import create_demo_news
 from portal.demo.usage import create_demo_usage
 from portal.models import Page
 from projects.demo import create_demo_partner_requests, create_demo_projects
@@ -28,6 +29,7 @@ DEMO_LOADERS = [
     ("Newsletter", create_demo_issues),
     ("Landespreis", create_demo_rounds),
     ("Nutzungszahlen (Demo)", create_demo_usage),
+    ("Aktuelles", create_demo_news),
 ]
 
 
