@@ -16,7 +16,7 @@ from portal.models import Municipality, RichTextField
 BERLIN = ZoneInfo("Europe/Berlin")
 
 # Addresses below /veranstaltungen/ that belong to the section itself, not to an event.
-RESERVED_SLUGS = {"archiv", "anmeldung", "kalender"}
+RESERVED_SLUGS = {"archiv", "anmeldung", "kalender", "feed"}
 
 
 def validate_event_slug(value):

@@ -17,7 +17,9 @@ RATE_LIMIT_MESSAGE = (
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
-    form = SubscribeForm(request.POST or None)
+    # The home page's short form brings the address along (GET), so that page sets no cookie.
+    initial = {"email": request.GET.get("email", "")[:254]} if request.method != "POST" else None
+    form = SubscribeForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
         if rate_limited(request, "newsletter"):

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_safe
 from awards.models import Entry, Round
 from awards.views import countdown
 from events.models import Event
-from newsletter.forms import SubscribeForm
 from portal import statistics
 from portal.filters import MunicipalityFilter, NewsFilter
 from portal.forms import AccessibilityFeedbackForm, ContactForm, SearchForm
@@ -76,10 +75,6 @@ def home(request):
         "year", "title", "state", "is_published", "entries_open_at", "entries_close_at"
     ).current()
     open_round = current_round if current_round and current_round.accepts_entries(now) else None
-    newsletter_form = SubscribeForm(auto_id="newsletter-%s")
-    # The short form: address and consent; name and organisation can be given on the newsletter page.
-    for optional in ("name", "organisation"):
-        del newsletter_form.fields[optional]
     context = {
         "figures": home_figures(),
         # Newest first along the index on (is_published, -published_at): a few rows read, not all projects.
@@ -95,7 +90,6 @@ def home(request):
         "news": list(NewsItem.objects.published().newest_first().defer("body", "search_vector")[:HOME_NEWS]),
         "open_round": open_round,
         "countdown": countdown(open_round, now) if open_round else None,
-        "newsletter_form": newsletter_form,
         "map_legend": [(f"map-area--n{i}", label) for i, (_, label) in enumerate(PROJECT_COUNT_CLASSES)],
         "map_attribution": ATTRIBUTION,
     }

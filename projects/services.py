@@ -544,7 +544,7 @@ _CONFIRM_SALT = "projects.submission.confirm"
 _CHANGE_LINK_SALT = "projects.submission.change-link"
 SUBMISSION_MAILS = "projects/mail/"
 # Addresses below /projekte/ and /dokumente/ that belong to the sections, not to a project or document.
-RESERVED_PROJECT_SLUGS = {"melden", "export"}
+RESERVED_PROJECT_SLUGS = {"melden", "export", "feed"}
 RESERVED_DOCUMENT_SLUGS = {"rechtsprechung"}
 # The Steckbrief fields a submission carries, in the order of the form (and of the comparison in the admin).
 STECKBRIEF_FIELDS = [
