@@ -188,6 +188,8 @@ def count_download(*, document: Document) -> None:
 PARTNER_CONFIRMATION_DAYS = 7
 # A request runs at most this many months; the sender may extend it, again by at most this much from the day.
 PARTNER_MAX_MONTHS = 12
+# A new request runs at least this many days: the editors need a few days, and partners time to find it.
+PARTNER_MIN_DAYS = 14
 PARTNER_REMINDER_DAYS = 7
 _PARTNER_CONFIRM_SALT = "projects.partner.confirm"
 _PARTNER_MANAGE_SALT = "projects.partner.manage"
@@ -208,6 +210,11 @@ def add_months(day: datetime.date | datetime.datetime, months: int):
 
 def latest_partner_expiry(today: datetime.date | None = None) -> datetime.date:
     return add_months(today or timezone.localdate(), PARTNER_MAX_MONTHS)
+
+
+def earliest_partner_expiry(today: datetime.date | None = None) -> datetime.date:
+    """The first date a new request may run until (PARTNER_MIN_DAYS from today)."""
+    return (today or timezone.localdate()) + datetime.timedelta(days=PARTNER_MIN_DAYS)
 
 
 def partner_consent_text() -> str:
@@ -281,8 +288,10 @@ def create_partner_request(
     expires_on: datetime.date,
 ) -> PartnerRequest:
     """Record a request (unconfirmed) and mail the sender the link that confirms the address."""
-    if not timezone.localdate() < expires_on <= latest_partner_expiry():
-        raise PartnerRequestError("Bitte wählen Sie ein Datum in den nächsten 12 Monaten.")
+    if not earliest_partner_expiry() <= expires_on <= latest_partner_expiry():
+        raise PartnerRequestError(
+            f"Bitte wählen Sie ein Datum frühestens in {PARTNER_MIN_DAYS} Tagen und höchstens 12 Monate ab heute."
+        )
     with transaction.atomic():
         partner_request = PartnerRequest.objects.create(
             municipality=municipality,
@@ -330,19 +339,38 @@ def confirm_partner_request(*, partner_request: PartnerRequest) -> PartnerReques
     return partner_request
 
 
-def publish_partner_requests(*, partner_requests: QuerySet[PartnerRequest], by: AbstractBaseUser | None) -> int:
-    """Publish the pending requests among these that have not expired; each sender is told. Returns how many."""
+def publish_partner_requests(
+    *,
+    partner_requests: QuerySet[PartnerRequest],
+    by: AbstractBaseUser | None,
+    expires_on: datetime.date | None = None,
+) -> int:
+    """Publish the pending requests among these; each sender is told. Returns how many.
+
+    A request whose date passed while it waited needs a new one: `expires_on` (after today, at most 12 months
+    ahead) is set on those, and their senders read it in the mail. Without it they are left out.
+    """
+    today = timezone.localdate()
+    if expires_on is not None and not today < expires_on <= latest_partner_expiry(today):
+        raise PartnerRequestError("Bitte wählen Sie ein Datum in der Zukunft, höchstens 12 Monate ab heute.")
     count = 0
     with transaction.atomic():
         now = timezone.now()
-        due = partner_requests.filter(state=PARTNER_STATE.PENDING, expires_on__gte=timezone.localdate())
+        due = partner_requests.filter(state=PARTNER_STATE.PENDING)
+        if expires_on is None:
+            due = due.filter(expires_on__gte=today)
         for partner_request in due.select_for_update(of=("self",)).select_related("municipality").order_by("pk"):
+            new_date = partner_request.expires_on < today
+            if new_date:
+                partner_request.expires_on = expires_on
             partner_request.state = PARTNER_STATE.PUBLISHED
             partner_request.published_at = now
             partner_request.decided_at = now
             partner_request.decided_by = by
-            partner_request.save(update_fields=["state", "published_at", "decided_at", "decided_by", "updated_at"])
-            _partner_mail("published", partner_request)
+            partner_request.save(
+                update_fields=["state", "expires_on", "published_at", "decided_at", "decided_by", "updated_at"]
+            )
+            _partner_mail("published", partner_request, new_date=new_date)
             count += 1
     return count
 
@@ -369,11 +397,14 @@ def reject_partner_request(
 
 
 def extend_partner_request(*, partner_request: PartnerRequest, expires_on: datetime.date) -> PartnerRequest:
-    """The sender keeps a published request (also one that has just expired) on the site until a later date."""
+    """The sender keeps a published request (also one that has just expired) on the site until a later date,
+    or gives one still waiting for the editors a later date (so that it is not out of date when they get to it)."""
     with transaction.atomic():
         partner_request = PartnerRequest.objects.select_for_update(of=("self",)).get(pk=partner_request.pk)
-        if partner_request.state != PARTNER_STATE.PUBLISHED:
-            raise PartnerRequestError("Nur eine veröffentlichte Partnersuche kann verlängert werden.")
+        if partner_request.state not in (PARTNER_STATE.PENDING, PARTNER_STATE.PUBLISHED):
+            raise PartnerRequestError(
+                "Verlängern lässt sich nur eine Partnersuche, die veröffentlicht ist oder zur Prüfung steht."
+            )
         if not (max(partner_request.expires_on, timezone.localdate()) < expires_on <= latest_partner_expiry()):
             raise PartnerRequestError("Bitte wählen Sie ein späteres Datum, höchstens 12 Monate ab heute.")
         partner_request.expires_on = expires_on
@@ -381,12 +412,21 @@ def extend_partner_request(*, partner_request: PartnerRequest, expires_on: datet
     return partner_request
 
 
+_NOT_CLOSABLE = {
+    PARTNER_STATE.UNCONFIRMED: "Diese Partnersuche ist nicht bestätigt. Sie wird nicht veröffentlicht und nach "
+    f"{PARTNER_CONFIRMATION_DAYS} Tagen gelöscht.",
+    PARTNER_STATE.REJECTED: "Die Redaktion hat diese Partnersuche nicht veröffentlicht; es gibt nichts zu beenden.",
+    PARTNER_STATE.CLOSED: "Diese Partnersuche ist schon beendet.",
+}
+
+
 def close_partner_request(*, partner_request: PartnerRequest) -> PartnerRequest:
-    """The sender ends the search (partners found, or no longer needed); it leaves the site at once."""
+    """The sender ends the search (partners found, or no longer needed): a published one leaves the site at once,
+    a pending one is withdrawn before the editors publish it. Other states raise PartnerRequestError."""
     with transaction.atomic():
         partner_request = PartnerRequest.objects.select_for_update(of=("self",)).get(pk=partner_request.pk)
         if partner_request.state not in (PARTNER_STATE.PENDING, PARTNER_STATE.PUBLISHED):
-            return partner_request
+            raise PartnerRequestError(_NOT_CLOSABLE[partner_request.state])
         partner_request.state = PARTNER_STATE.CLOSED
         partner_request.closed_at = timezone.now()
         partner_request.save(update_fields=["state", "closed_at", "updated_at"])
@@ -435,8 +475,8 @@ def delete_stale_partner_requests(*, dry_run: bool = False) -> int:
     """Delete partner requests nobody needs any more (`PartnerRequestQuerySet.stale`); returns how many.
 
     Data minimisation: a request holds a person's name, address and phone number. Unconfirmed ones go after
-    the week their link is valid; rejected, ended and expired ones after PARTNER_REQUEST_RETENTION_DAYS,
-    which leaves the sender time to extend an expired search.
+    the week their link is valid; rejected, ended and expired ones (published or still pending) after
+    PARTNER_REQUEST_RETENTION_DAYS, which leaves the sender time to extend an expired search.
     """
     stale = PartnerRequest.objects.stale(
         confirmation_days=PARTNER_CONFIRMATION_DAYS, retention_days=settings.PARTNER_REQUEST_RETENTION_DAYS

@@ -269,17 +269,31 @@ def partner_manage(request, token):
     partner_request = services.partner_request_to_manage(token)
     if partner_request is None:
         return render(request, "projects/partners/link_invalid.html", {"kind": "manage"}, status=404)
-    published = partner_request.state == PartnerRequest.State.PUBLISHED
+    extendable = partner_request.state in (PartnerRequest.State.PENDING, PartnerRequest.State.PUBLISHED)
     form = PartnerRequestExtendForm(
         request.POST if request.POST.get("action") == "extend" else None, partner_request=partner_request
     )
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "close":
-            services.close_partner_request(partner_request=partner_request)
-            messages.success(request, "Ihre Partnersuche ist beendet und nicht mehr auf der Website zu sehen.")
+            try:
+                partner_request = services.close_partner_request(partner_request=partner_request)
+            except services.PartnerRequestError as error:
+                messages.error(request, str(error))
+            else:
+                if partner_request.published_at:
+                    messages.success(request, "Ihre Partnersuche ist beendet und nicht mehr auf der Website zu sehen.")
+                else:
+                    messages.success(
+                        request, "Sie haben Ihre Partnersuche zurückgezogen; sie wird nicht veröffentlicht."
+                    )
             return redirect(request.path)
-        if action == "extend" and published and form.is_valid():
+        if action == "extend" and not extendable:
+            messages.error(
+                request, "Verlängern lässt sich nur eine Partnersuche, die veröffentlicht ist oder zur Prüfung steht."
+            )
+            return redirect(request.path)
+        if action == "extend" and form.is_valid():
             try:
                 partner_request = services.extend_partner_request(
                     partner_request=partner_request, expires_on=form.cleaned_data["expires_on"]
@@ -288,11 +302,14 @@ def partner_manage(request, token):
                 form.add_error("expires_on", str(error))
             else:
                 day = formats.date_format(partner_request.expires_on, "j. F Y")
-                messages.success(request, f"Verlängert: Ihre Partnersuche ist bis zum {day} zu sehen.")
+                if partner_request.state == PartnerRequest.State.PUBLISHED:
+                    messages.success(request, f"Verlängert: Ihre Partnersuche ist bis zum {day} zu sehen.")
+                else:
+                    messages.success(request, f"Geändert: Sie suchen jetzt bis zum {day} Partner.")
                 return redirect(request.path)
     context = {
         "partner_request": partner_request,
-        "form": form if published else None,
+        "form": form if extendable else None,
         "topics": list(partner_request.topics.all()),
     }
     return render(request, "projects/partners/manage.html", context)
