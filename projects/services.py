@@ -22,8 +22,10 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, QuerySet
+from django.db.models.functions import Lower, Trim
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.html import escape
 from django.utils.text import slugify
 from PIL import Image, ImageOps
@@ -494,20 +496,56 @@ CONFIRMATION_MONTHS = 12
 CONFIRMATION_REPEAT_DAYS = 30
 CONFIRMATION_LINK_DAYS = 60
 _PROJECT_CONFIRM_SALT = "projects.project.confirm"
+CONFIRMATION_LINK_USED = (
+    "Dieser Link gilt nicht mehr: Die Angaben wurden inzwischen bestätigt oder geändert, oder das Projekt hat eine "
+    "neue Ansprechperson."
+)
+
+
+class ProjectConfirmationError(Exception):
+    """The confirmation link is used up (or its project changed meanwhile); the message says so, in German."""
+
+
+def _contact_digest(project: Project) -> str:
+    # A keyed hash, not the address: a signed token is encoded, not encrypted.
+    return salted_hmac(_PROJECT_CONFIRM_SALT, project.contact_email.strip().lower()).hexdigest()[:20]
 
 
 def project_confirmation_path(project: Project) -> str:
-    token = signing.dumps(project.pk, salt=_PROJECT_CONFIRM_SALT)
+    """The link of the yearly mail. It is signed over the project, the moment the contact was asked
+    (`confirmation_requested_at`) and the contact's address, so it works once: confirming, an approved change or
+    the next request reset that moment, and a new contact makes it invalid too."""
+    payload = [project.pk, project.confirmation_requested_at.isoformat(), _contact_digest(project)]
+    token = signing.dumps(payload, salt=_PROJECT_CONFIRM_SALT)
     return reverse("projects:confirm", kwargs={"slug": project.slug, "token": token})
 
 
 def project_to_confirm(token: str) -> Project | None:
-    """The published project a confirmation link is for, if the link is genuine and not too old."""
+    """The published project a confirmation link is for, if the link is genuine, not too old and not used up."""
     try:
-        pk = int(signing.loads(token, salt=_PROJECT_CONFIRM_SALT, max_age=CONFIRMATION_LINK_DAYS * 86400))
-    except (signing.BadSignature, TypeError, ValueError):
+        pk, requested_at, digest = signing.loads(
+            token, salt=_PROJECT_CONFIRM_SALT, max_age=CONFIRMATION_LINK_DAYS * 86400
+        )
+        pk, requested_at = int(pk), datetime.datetime.fromisoformat(requested_at)
+    except (signing.BadSignature, TypeError, ValueError, AttributeError):
         return None
-    return Project.objects.published().filter(pk=pk).first()
+    project = Project.objects.published().filter(pk=pk, confirmation_requested_at=requested_at).first()
+    if project is None or not constant_time_compare(_contact_digest(project), str(digest)):
+        return None
+    return project
+
+
+def _lock_for_confirmation(project: Project) -> Project:
+    """The project locked, if its link is still the one the contact followed; else ProjectConfirmationError."""
+    locked = (
+        Project.objects.select_for_update()
+        .defer("search_vector")
+        .filter(pk=project.pk, confirmation_requested_at=project.confirmation_requested_at)
+        .first()
+    )
+    if locked is None or locked.confirmation_requested_at is None:
+        raise ProjectConfirmationError(CONFIRMATION_LINK_USED)
+    return locked
 
 
 def request_project_confirmations(
@@ -516,57 +554,101 @@ def request_project_confirmations(
     repeat_days: int = CONFIRMATION_REPEAT_DAYS,
     dry_run: bool = False,
 ) -> BatchResult:
-    """Ask the contacts of published projects not confirmed for `months` months to confirm or update them.
+    """Ask the contacts of published projects not confirmed for `months` months to confirm or update them:
+    one mail per address, listing each of its projects with a link of its own.
 
-    A contact is asked again after `repeat_days` at the earliest. Each project is locked (skipped when locked),
-    marked and mailed in its own transaction, so overlapping runs never mail twice and one failing mail does not
-    stop the batch (that project is tried again on the next run). Projects without a contact address are left
-    out and counted (`skipped`): the editors have to find someone.
+    A contact is asked again after `repeat_days` at the earliest. The projects of an address are locked (skipped
+    when locked), marked and mailed in one transaction, so overlapping runs never mail twice and one failing mail
+    does not stop the batch (those projects are tried again on the next run). Projects without a contact address
+    are left out and counted (`skipped`): the editors have to find someone.
     """
     now = timezone.now()
     due = Project.objects.due_for_confirmation(
         since=add_months(now, -months), asked_before=now - datetime.timedelta(days=repeat_days)
     )
     without_address = due.filter(contact_email="").count()
-    due = due.exclude(contact_email="").defer("search_vector")
+    due = due.exclude(contact_email="").defer("search_vector").annotate(address=Lower(Trim("contact_email")))
     if dry_run:
-        return BatchResult(sent=list(due.order_by("pk")), skipped=without_address)
+        return BatchResult(sent=list(due.order_by("address", "title", "pk")), skipped=without_address)
     result = BatchResult(skipped=without_address)
-    for pk in due.order_by("pk").values_list("pk", flat=True):
+    addresses = due.order_by("address").values_list("address", flat=True).distinct()
+    for address in addresses:
+        pks = []
         try:
             with transaction.atomic():
-                project = due.filter(pk=pk).select_for_update(skip_locked=True).first()
-                if project is None:
+                projects = list(due.filter(address=address).select_for_update(skip_locked=True).order_by("title", "pk"))
+                if not projects:  # asked by a parallel run meanwhile
                     continue
+                pks = [project.pk for project in projects]
                 # An update, not save(): asking is no change of the Steckbrief (no version, "geändert" stays).
-                Project.objects.filter(pk=pk).update(confirmation_requested_at=now)
+                Project.objects.filter(pk__in=pks).update(confirmation_requested_at=now)
+                entries = []
+                for project in projects:
+                    project.confirmation_requested_at = now
+                    entries.append(
+                        {
+                            "project": project,
+                            "confirmed_at": project.last_confirmed_at or project.published_at,
+                            "confirm_url": absolute_url(project_confirmation_path(project)),
+                            "project_url": absolute_url(project.get_absolute_url()),
+                        }
+                    )
+                names = {project.contact_name.strip() for project in projects}
                 send_templated_mail(
                     template="projects/mail/confirmation_request",
-                    to=[project.contact_email],
+                    to=[projects[0].contact_email.strip()],
                     context={
-                        "project": project,
-                        "confirmed_at": project.last_confirmed_at or project.published_at,
-                        "confirm_url": absolute_url(project_confirmation_path(project)),
-                        "project_url": absolute_url(project.get_absolute_url()),
+                        "entries": entries,
+                        "contact_name": names.pop() if len(names) == 1 else "",
                         "days": CONFIRMATION_LINK_DAYS,
                     },
                     reply_to=[editors_address()],
                 )
-                result.sent.append(project)
+                result.sent.extend(projects)
         except Exception:  # noqa: BLE001 - one broken mail must not stop the batch; it is tried again next run
-            logger.exception("Confirmation request for project %s failed", pk)
-            result.failed.append(pk)
+            logger.exception("Confirmation request for projects %s failed", pks)
+            result.failed.extend(pks)
     return result
 
 
 def confirm_project(*, project: Project) -> Project:
-    """The contact says the Steckbrief is still current: a new version in the project's history records it."""
+    """The contact says the Steckbrief is still current: a new version in the project's history records it.
+    The link is used up with it (ProjectConfirmationError if it was already)."""
     with transaction.atomic():
-        project = Project.objects.select_for_update().defer("search_vector").get(pk=project.pk)
+        project = _lock_for_confirmation(project)
         project.last_confirmed_at = timezone.now()
+        project.confirmation_requested_at = None
         project._change_reason = "Angaben als aktuell bestätigt (Link in der E-Mail)"
-        project.save(update_fields=["last_confirmed_at"])
+        project.save(update_fields=["last_confirmed_at", "confirmation_requested_at"])
     return project
+
+
+def start_change_from_confirmation(*, project: Project) -> Submission:
+    """ "Änderungen melden" on the confirmation page: the contact came by the signed link to their own address,
+    so the change form opens at once, filled in with the project, as the single-use link of request_change_link
+    would open it. A change begun there and not sent yet is continued instead of starting a second one.
+
+    The confirmation link stays valid until the change is approved (which counts as the confirmation) or the
+    contact confirms the project as it is.
+    """
+    with transaction.atomic():
+        project = _lock_for_confirmation(project)
+        email = project.contact_email.strip().lower()
+        begun = (
+            Submission.objects.filter(
+                kind=Submission.Kind.CHANGE,
+                project=project,
+                submitter_email=email,
+                state=Submission.State.DRAFT,
+                link_used_at__gte=project.confirmation_requested_at,
+            )
+            .order_by("-pk")
+            .first()
+        )
+        if begun is not None:
+            return begun
+        submission = create_change_submission(project=project, email=email)
+        return open_change_link(submission=submission)
 
 
 # --- Submissions: projects reported and changes proposed through the web ----------------------------------
@@ -881,6 +963,13 @@ def confirm_submission(*, submission: Submission) -> Submission:
 # --- Changes to published projects --------------------------------------------------------------------------
 
 
+def create_change_submission(*, project: Project, email: str) -> Submission:
+    """A change of the project proposed by `email`, waiting as a draft until open_change_link fills it in."""
+    return Submission.objects.create(
+        kind=Submission.Kind.CHANGE, project=project, submitter_email=email.strip().lower()
+    )
+
+
 def request_change_link(*, project: Project, email: str) -> Submission:
     """Mail a signed, expiring, single-use link to the form, filled in with the project, to `email`.
 
@@ -888,9 +977,7 @@ def request_change_link(*, project: Project, email: str) -> Submission:
     the link proves only that the address is theirs. The change waits as a draft that the link opens.
     """
     with transaction.atomic():
-        submission = Submission.objects.create(
-            kind=Submission.Kind.CHANGE, project=project, submitter_email=email.strip().lower()
-        )
+        submission = create_change_submission(project=project, email=email)
         _submission_mail(
             "change_link",
             submission,
