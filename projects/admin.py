@@ -21,7 +21,14 @@ from portal.mail import absolute_url
 from portal.models import Municipality
 from portal.uploads import validate_document, validate_image
 from projects import services
-from projects.forms import ApproveForm, PartnerRequestRejectForm, RejectForm, RequestChangesForm
+from projects.forms import (
+    ApproveForm,
+    PartnerRequestAdminForm,
+    PartnerRequestPublishForm,
+    PartnerRequestRejectForm,
+    RejectForm,
+    RequestChangesForm,
+)
 from projects.models import (
     Document,
     Participant,
@@ -400,13 +407,37 @@ class PartnerStateFilter(admin.SimpleListFilter):
 
 @admin.action(description="Ausgewählte Partnersuchen veröffentlichen (E-Mail an die Kommune)", permissions=["change"])
 def publish_partners(modeladmin, request, queryset):
+    """Publishes at once; when a chosen request's date passed while it waited, a step between asks for a new one."""
+    expired = list(
+        queryset.filter(state=PartnerRequest.State.PENDING, expires_on__lt=timezone.localdate()).select_related(
+            "municipality"
+        )
+    )
+    expires_on = None
+    if expired:
+        form = PartnerRequestPublishForm(request.POST if "apply" in request.POST else None)
+        if not (form.is_bound and form.is_valid()):
+            context = {
+                **modeladmin.admin_site.each_context(request),
+                "title": "Partnersuchen veröffentlichen",
+                "expired": expired,
+                "selected": queryset.order_by("pk").values_list("pk", flat=True),
+                "form": form,
+                "action": request.POST.get("action"),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "opts": modeladmin.model._meta,
+            }
+            return TemplateResponse(request, "projects/partners/admin_publish.html", context)
+        expires_on = form.cleaned_data["expires_on"]
     selected = queryset.count()
-    count = services.publish_partner_requests(partner_requests=queryset, by=request.user)
+    count = services.publish_partner_requests(partner_requests=queryset, by=request.user, expires_on=expires_on)
     text = f"{count} Partnersuche(n) veröffentlicht; die Ansprechpersonen erhalten eine E-Mail."
+    if expired:
+        text += f" {len(expired)} davon mit dem neuen Datum {expires_on:%d.%m.%Y}."
     if skipped := selected - count:
         text += (
             f" {skipped} übersprungen: Veröffentlichen lassen sich nur bestätigte Partnersuchen, die zur Prüfung "
-            "stehen und noch nicht abgelaufen sind."
+            "stehen."
         )
     modeladmin.message_user(request, text, messages.SUCCESS if count else messages.WARNING)
 
@@ -445,6 +476,7 @@ def reject_partners(modeladmin, request, queryset):
 
 @admin.register(PartnerRequest)
 class PartnerRequestAdmin(admin.ModelAdmin):
+    form = PartnerRequestAdminForm
     list_display = ["title", "municipality", "state_display", "expires_on", "created_at"]
     list_filter = [PartnerStateFilter, "topics"]
     list_select_related = ["municipality"]
@@ -500,8 +532,8 @@ class PartnerRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status", ordering="state")
     def state_display(self, obj):
-        if obj.state == PartnerRequest.State.PUBLISHED and obj.is_expired:
-            return "veröffentlicht, abgelaufen"
+        if obj.state in (PartnerRequest.State.PUBLISHED, PartnerRequest.State.PENDING) and obj.is_expired:
+            return f"{obj.get_state_display()}, abgelaufen"
         return obj.get_state_display()
 
     @admin.display(description="Eigene Seite der Kommune")

@@ -5,6 +5,7 @@ its required fields are needed to go on, not to go back (see SubmissionStepForm.
 """
 
 import datetime
+import re
 
 from django import forms
 from django.conf import settings
@@ -21,7 +22,7 @@ from portal.models import Municipality
 from portal.spam import SpamProtectedForm
 from portal.uploads import IMAGE_FORMATS, validate_document, validate_image
 from projects import services
-from projects.models import Document, Project, Submission, SubmissionFile, Topic
+from projects.models import Document, PartnerRequest, Project, Submission, SubmissionFile, Topic
 from projects.services import submission_consent_text
 
 STEPS = {
@@ -596,7 +597,18 @@ class RequestChangesForm(forms.Form):
 # Partnersuche ---------------------------------------------------------------------------------------
 
 PARTNER_TOPICS_MAX = 3
-PARTNER_HEADLINE_PREFIX = "wir suchen partner für "
+# The sentence the title completes, typed again (with "…", "..." or ":" after it); it is removed.
+PARTNER_HEADLINE_PREFIX = re.compile(r"^wir\s+suchen\s+partner\s+f(?:ü|ue)r(?=[\s.…:]|$)", re.IGNORECASE)
+PARTNER_TITLE_MISSING = "Bitte ergänzen Sie, wofür Sie Partner suchen."
+
+
+def clean_partner_title(text: str) -> str:
+    """The part after "Wir suchen Partner für", without the sentence itself, ellipses and the final full stop."""
+    title = PARTNER_HEADLINE_PREFIX.sub("", " ".join(text.split()))
+    title = title.lstrip(" .…:").rstrip(" .…")
+    if not title:
+        raise forms.ValidationError(PARTNER_TITLE_MISSING)
+    return title
 
 
 def _partner_consent_description() -> str:
@@ -653,7 +665,7 @@ class PartnerRequestForm(SpamProtectedForm):
         help_text="Ergänzen Sie den Satz, z. B. „einen gemeinsamen Bauhof“ oder „die Ausbildung in der "
         "Steuerverwaltung“.",
         error_messages={
-            "required": "Bitte ergänzen Sie, wofür Sie Partner suchen.",
+            "required": PARTNER_TITLE_MISSING,
             "max_length": "Bitte fassen Sie sich kürzer: höchstens %(limit_value)d Zeichen.",
         },
     )
@@ -706,7 +718,8 @@ class PartnerRequestForm(SpamProtectedForm):
     contact_phone = forms.CharField(label="Telefon", max_length=50, required=False)
     expires_on = _expiry_field(
         label="Gesucht bis",
-        help_text="Höchstens 12 Monate. Eine Woche vorher erinnern wir Sie; dann können Sie verlängern.",
+        help_text=f"Mindestens {services.PARTNER_MIN_DAYS} Tage, höchstens 12 Monate. Eine Woche vorher erinnern "
+        "wir Sie; dann können Sie verlängern.",
     )
     consent = forms.BooleanField(
         label="Einwilligung in die Veröffentlichung",
@@ -747,21 +760,16 @@ class PartnerRequestForm(SpamProtectedForm):
             ("Kreise", [(a.slug, a.short_name) for a in areas if a.kind == Municipality.Kind.KREIS]),
         ]
         latest = services.latest_partner_expiry(today)
-        tomorrow = today + datetime.timedelta(days=1)
-        self.fields["expires_on"].widget.attrs.update({"min": tomorrow.isoformat(), "max": latest.isoformat()})
+        earliest = services.earliest_partner_expiry(today)
+        self.fields["expires_on"].widget.attrs.update({"min": earliest.isoformat(), "max": latest.isoformat()})
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_function"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
 
     def clean_title(self):
-        title = " ".join(self.cleaned_data["title"].split()).rstrip(".")
         # Whoever types the whole sentence gets it once, not twice.
-        if title.lower().startswith(PARTNER_HEADLINE_PREFIX):
-            title = title[len(PARTNER_HEADLINE_PREFIX) :].strip()
-        if not title:
-            raise forms.ValidationError("Bitte ergänzen Sie, wofür Sie Partner suchen.")
-        return title
+        return clean_partner_title(self.cleaned_data["title"])
 
     def clean_topics(self):
         topics = self.cleaned_data["topics"]
@@ -774,7 +782,7 @@ class PartnerRequestForm(SpamProtectedForm):
         return self.regions[slug] if slug else None
 
     def clean_expires_on(self):
-        return clean_expiry(self.cleaned_data["expires_on"])
+        return clean_expiry(self.cleaned_data["expires_on"], min_days=services.PARTNER_MIN_DAYS)
 
     def create(self):
         data = self.cleaned_data
@@ -792,8 +800,9 @@ class PartnerRequestForm(SpamProtectedForm):
         )
 
 
-def clean_expiry(day, *, after=None):
-    """A date after today (and after `after`, the current expiry) and at most 12 months ahead."""
+def clean_expiry(day, *, after=None, min_days: int = 1):
+    """A date after today (and after `after`, the current expiry), at least `min_days` ahead and at most
+    12 months."""
     today = timezone.localdate()
     latest = services.latest_partner_expiry(today)
     earliest = max(today, after) if after else today
@@ -801,6 +810,12 @@ def clean_expiry(day, *, after=None):
         if after and after >= today:
             raise forms.ValidationError(f"Bitte wählen Sie ein Datum nach dem {_date_text(after)}.")
         raise forms.ValidationError("Bitte wählen Sie ein Datum in der Zukunft.")
+    if day < today + datetime.timedelta(days=min_days):
+        first = today + datetime.timedelta(days=min_days)
+        raise forms.ValidationError(
+            f"Bitte wählen Sie ein Datum frühestens am {_date_text(first)}: Die Suche soll mindestens "
+            f"{min_days} Tage zu sehen sein."
+        )
     if day > latest:
         raise forms.ValidationError(f"Höchstens 12 Monate im Voraus: spätestens am {_date_text(latest)}.")
     return day
@@ -836,3 +851,57 @@ class PartnerRequestRejectForm(KernFormMixin, forms.Form):
         help_text="Steht so in der E-Mail an die Ansprechperson.",
         error_messages={"required": "Bitte begründen Sie die Ablehnung; die Kommune erfährt sie per E-Mail."},
     )
+
+
+class PartnerRequestPublishForm(KernFormMixin, forms.Form):
+    """The editors' new date for requests whose own date passed while they waited for the decision."""
+
+    expires_on = _expiry_field(
+        label="Neues Datum: gesucht bis",
+        help_text="Gilt für die abgelaufenen Partnersuchen; höchstens 12 Monate ab heute. Die Kommune liest es in "
+        "der E-Mail zur Veröffentlichung.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.initial.setdefault("expires_on", services.add_months(today, 3))
+        latest = services.latest_partner_expiry(today)
+        tomorrow = today + datetime.timedelta(days=1)
+        self.fields["expires_on"].widget.attrs.update({"min": tomorrow.isoformat(), "max": latest.isoformat()})
+
+    def clean_expires_on(self):
+        return clean_expiry(self.cleaned_data["expires_on"])
+
+
+class PartnerRequestAdminForm(forms.ModelForm):
+    """The editors' corrections: the same rules for title, address and date as the public form."""
+
+    class Meta:
+        model = PartnerRequest
+        fields = [
+            "municipality",
+            "title",
+            "topics",
+            "region",
+            "description",
+            "contact_name",
+            "contact_function",
+            "contact_email",
+            "contact_phone",
+            "expires_on",
+        ]
+
+    def clean_title(self):
+        return clean_partner_title(self.cleaned_data["title"])
+
+    def clean_contact_email(self):
+        # Stored in lower case (a constraint): the links and reminders go to one address, however it was typed.
+        return self.cleaned_data["contact_email"].strip().lower()
+
+    def clean_expires_on(self):
+        day = self.cleaned_data["expires_on"]
+        # An unchanged date may lie in the past (an expired request whose contact is corrected).
+        if day is not None and "expires_on" in self.changed_data:
+            return clean_expiry(day)
+        return day

@@ -448,14 +448,20 @@ class PartnerRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["state", "expires_on"])]
         constraints = [
-            models.CheckConstraint(condition=Q(contact_email=Lower("contact_email")), name="partner_email_lower"),
+            models.CheckConstraint(
+                condition=Q(contact_email=Lower("contact_email")),
+                name="partner_email_lower",
+                violation_error_message="Bitte schreiben Sie die E-Mail-Adresse in Kleinbuchstaben.",
+            ),
             models.CheckConstraint(
                 condition=Q(state="unconfirmed") | Q(email_confirmed_at__isnull=False),
                 name="partner_confirmed_has_time",
+                violation_error_message="Eine bestätigte Partnersuche braucht den Zeitpunkt der Bestätigung.",
             ),
             models.CheckConstraint(
                 condition=~Q(state="published") | Q(published_at__isnull=False),
                 name="partner_published_has_time",
+                violation_error_message="Eine veröffentlichte Partnersuche braucht den Zeitpunkt der Veröffentlichung.",
             ),
             models.CheckConstraint(
                 condition=~Q(state="rejected") | ~Q(rejection_reason=""),
@@ -465,6 +471,7 @@ class PartnerRequest(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="closed") | Q(closed_at__isnull=False),
                 name="partner_closed_has_time",
+                violation_error_message="Eine beendete Partnersuche braucht den Zeitpunkt, an dem sie beendet wurde.",
             ),
         ]
 

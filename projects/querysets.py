@@ -390,19 +390,23 @@ class PartnerRequestQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """What a page may show: every request to editors (their preview); to everyone else the published ones
-        and those their Kommune ended (a page that says so, instead of "not found")."""
+        and those their Kommune ended after publication (a page that says so, instead of "not found"). A request
+        withdrawn while it waited for the editors was never public and stays hidden: nobody checked its text."""
         if user.has_perm("projects.view_partnerrequest"):
             return self
-        return self.filter(state__in=[self.model.State.PUBLISHED, self.model.State.CLOSED])
+        state = self.model.State
+        return self.filter(Q(state=state.PUBLISHED) | Q(state=state.CLOSED, published_at__isnull=False))
 
     def with_topic(self, topic):
         return self.filter(pk__in=self.model.topics.through.objects.filter(topic=topic).values("partnerrequest_id"))
 
     def in_bezirk(self, bezirk):
-        """Requests of a Kommune in the Regierungsbezirk, or seeking partners there (in the Bezirk or a Kreis of it)."""
+        """Requests of a Kommune in the Regierungsbezirk, or seeking partners there (in the Bezirk, a Kreis of it,
+        or anywhere in NRW: a request without a region welcomes partners from every Bezirk)."""
         return self.filter(
             Q(municipality=bezirk)
             | Q(municipality__regierungsbezirk=bezirk)
+            | Q(region__isnull=True)
             | Q(region=bezirk)
             | Q(region__regierungsbezirk=bezirk)
         )
@@ -420,7 +424,8 @@ class PartnerRequestQuerySet(models.QuerySet):
 
     def stale(self, *, confirmation_days: int, retention_days: int, now=None):
         """Requests whose data are no longer needed: never confirmed within `confirmation_days`, or
-        rejected, ended or expired more than `retention_days` ago. Pending ones wait for the editors."""
+        rejected, ended or expired more than `retention_days` ago. A request still waiting for the editors
+        goes too once its date lies that long behind: nobody will publish it any more."""
         now = now or timezone.now()
         cut_off = now - timedelta(days=retention_days)
         state = self.model.State
@@ -428,7 +433,7 @@ class PartnerRequestQuerySet(models.QuerySet):
             Q(state=state.UNCONFIRMED, created_at__lt=now - timedelta(days=confirmation_days))
             | Q(state=state.REJECTED, decided_at__lt=cut_off)
             | Q(state=state.CLOSED, closed_at__lt=cut_off)
-            | Q(state=state.PUBLISHED, expires_on__lt=timezone.localdate(cut_off))
+            | Q(state__in=[state.PUBLISHED, state.PENDING], expires_on__lt=timezone.localdate(cut_off))
         )
 
     def due_for_reminder(self, *, days_before: int, today=None):

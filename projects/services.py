@@ -22,8 +22,10 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, QuerySet
+from django.db.models.functions import Lower, Trim
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.html import escape
 from django.utils.text import slugify
 from PIL import Image, ImageOps
@@ -188,6 +190,8 @@ def count_download(*, document: Document) -> None:
 PARTNER_CONFIRMATION_DAYS = 7
 # A request runs at most this many months; the sender may extend it, again by at most this much from the day.
 PARTNER_MAX_MONTHS = 12
+# A new request runs at least this many days: the editors need a few days, and partners time to find it.
+PARTNER_MIN_DAYS = 14
 PARTNER_REMINDER_DAYS = 7
 _PARTNER_CONFIRM_SALT = "projects.partner.confirm"
 _PARTNER_MANAGE_SALT = "projects.partner.manage"
@@ -208,6 +212,11 @@ def add_months(day: datetime.date | datetime.datetime, months: int):
 
 def latest_partner_expiry(today: datetime.date | None = None) -> datetime.date:
     return add_months(today or timezone.localdate(), PARTNER_MAX_MONTHS)
+
+
+def earliest_partner_expiry(today: datetime.date | None = None) -> datetime.date:
+    """The first date a new request may run until (PARTNER_MIN_DAYS from today)."""
+    return (today or timezone.localdate()) + datetime.timedelta(days=PARTNER_MIN_DAYS)
 
 
 def partner_consent_text() -> str:
@@ -281,8 +290,10 @@ def create_partner_request(
     expires_on: datetime.date,
 ) -> PartnerRequest:
     """Record a request (unconfirmed) and mail the sender the link that confirms the address."""
-    if not timezone.localdate() < expires_on <= latest_partner_expiry():
-        raise PartnerRequestError("Bitte wählen Sie ein Datum in den nächsten 12 Monaten.")
+    if not earliest_partner_expiry() <= expires_on <= latest_partner_expiry():
+        raise PartnerRequestError(
+            f"Bitte wählen Sie ein Datum frühestens in {PARTNER_MIN_DAYS} Tagen und höchstens 12 Monate ab heute."
+        )
     with transaction.atomic():
         partner_request = PartnerRequest.objects.create(
             municipality=municipality,
@@ -330,19 +341,38 @@ def confirm_partner_request(*, partner_request: PartnerRequest) -> PartnerReques
     return partner_request
 
 
-def publish_partner_requests(*, partner_requests: QuerySet[PartnerRequest], by: AbstractBaseUser | None) -> int:
-    """Publish the pending requests among these that have not expired; each sender is told. Returns how many."""
+def publish_partner_requests(
+    *,
+    partner_requests: QuerySet[PartnerRequest],
+    by: AbstractBaseUser | None,
+    expires_on: datetime.date | None = None,
+) -> int:
+    """Publish the pending requests among these; each sender is told. Returns how many.
+
+    A request whose date passed while it waited needs a new one: `expires_on` (after today, at most 12 months
+    ahead) is set on those, and their senders read it in the mail. Without it they are left out.
+    """
+    today = timezone.localdate()
+    if expires_on is not None and not today < expires_on <= latest_partner_expiry(today):
+        raise PartnerRequestError("Bitte wählen Sie ein Datum in der Zukunft, höchstens 12 Monate ab heute.")
     count = 0
     with transaction.atomic():
         now = timezone.now()
-        due = partner_requests.filter(state=PARTNER_STATE.PENDING, expires_on__gte=timezone.localdate())
+        due = partner_requests.filter(state=PARTNER_STATE.PENDING)
+        if expires_on is None:
+            due = due.filter(expires_on__gte=today)
         for partner_request in due.select_for_update(of=("self",)).select_related("municipality").order_by("pk"):
+            new_date = partner_request.expires_on < today
+            if new_date:
+                partner_request.expires_on = expires_on
             partner_request.state = PARTNER_STATE.PUBLISHED
             partner_request.published_at = now
             partner_request.decided_at = now
             partner_request.decided_by = by
-            partner_request.save(update_fields=["state", "published_at", "decided_at", "decided_by", "updated_at"])
-            _partner_mail("published", partner_request)
+            partner_request.save(
+                update_fields=["state", "expires_on", "published_at", "decided_at", "decided_by", "updated_at"]
+            )
+            _partner_mail("published", partner_request, new_date=new_date)
             count += 1
     return count
 
@@ -369,11 +399,14 @@ def reject_partner_request(
 
 
 def extend_partner_request(*, partner_request: PartnerRequest, expires_on: datetime.date) -> PartnerRequest:
-    """The sender keeps a published request (also one that has just expired) on the site until a later date."""
+    """The sender keeps a published request (also one that has just expired) on the site until a later date,
+    or gives one still waiting for the editors a later date (so that it is not out of date when they get to it)."""
     with transaction.atomic():
         partner_request = PartnerRequest.objects.select_for_update(of=("self",)).get(pk=partner_request.pk)
-        if partner_request.state != PARTNER_STATE.PUBLISHED:
-            raise PartnerRequestError("Nur eine veröffentlichte Partnersuche kann verlängert werden.")
+        if partner_request.state not in (PARTNER_STATE.PENDING, PARTNER_STATE.PUBLISHED):
+            raise PartnerRequestError(
+                "Verlängern lässt sich nur eine Partnersuche, die veröffentlicht ist oder zur Prüfung steht."
+            )
         if not (max(partner_request.expires_on, timezone.localdate()) < expires_on <= latest_partner_expiry()):
             raise PartnerRequestError("Bitte wählen Sie ein späteres Datum, höchstens 12 Monate ab heute.")
         partner_request.expires_on = expires_on
@@ -381,12 +414,21 @@ def extend_partner_request(*, partner_request: PartnerRequest, expires_on: datet
     return partner_request
 
 
+_NOT_CLOSABLE = {
+    PARTNER_STATE.UNCONFIRMED: "Diese Partnersuche ist nicht bestätigt. Sie wird nicht veröffentlicht und nach "
+    f"{PARTNER_CONFIRMATION_DAYS} Tagen gelöscht.",
+    PARTNER_STATE.REJECTED: "Die Redaktion hat diese Partnersuche nicht veröffentlicht; es gibt nichts zu beenden.",
+    PARTNER_STATE.CLOSED: "Diese Partnersuche ist schon beendet.",
+}
+
+
 def close_partner_request(*, partner_request: PartnerRequest) -> PartnerRequest:
-    """The sender ends the search (partners found, or no longer needed); it leaves the site at once."""
+    """The sender ends the search (partners found, or no longer needed): a published one leaves the site at once,
+    a pending one is withdrawn before the editors publish it. Other states raise PartnerRequestError."""
     with transaction.atomic():
         partner_request = PartnerRequest.objects.select_for_update(of=("self",)).get(pk=partner_request.pk)
         if partner_request.state not in (PARTNER_STATE.PENDING, PARTNER_STATE.PUBLISHED):
-            return partner_request
+            raise PartnerRequestError(_NOT_CLOSABLE[partner_request.state])
         partner_request.state = PARTNER_STATE.CLOSED
         partner_request.closed_at = timezone.now()
         partner_request.save(update_fields=["state", "closed_at", "updated_at"])
@@ -435,8 +477,8 @@ def delete_stale_partner_requests(*, dry_run: bool = False) -> int:
     """Delete partner requests nobody needs any more (`PartnerRequestQuerySet.stale`); returns how many.
 
     Data minimisation: a request holds a person's name, address and phone number. Unconfirmed ones go after
-    the week their link is valid; rejected, ended and expired ones after PARTNER_REQUEST_RETENTION_DAYS,
-    which leaves the sender time to extend an expired search.
+    the week their link is valid; rejected, ended and expired ones (published or still pending) after
+    PARTNER_REQUEST_RETENTION_DAYS, which leaves the sender time to extend an expired search.
     """
     stale = PartnerRequest.objects.stale(
         confirmation_days=PARTNER_CONFIRMATION_DAYS, retention_days=settings.PARTNER_REQUEST_RETENTION_DAYS
@@ -454,20 +496,56 @@ CONFIRMATION_MONTHS = 12
 CONFIRMATION_REPEAT_DAYS = 30
 CONFIRMATION_LINK_DAYS = 60
 _PROJECT_CONFIRM_SALT = "projects.project.confirm"
+CONFIRMATION_LINK_USED = (
+    "Dieser Link gilt nicht mehr: Die Angaben wurden inzwischen bestätigt oder geändert, oder das Projekt hat eine "
+    "neue Ansprechperson."
+)
+
+
+class ProjectConfirmationError(Exception):
+    """The confirmation link is used up (or its project changed meanwhile); the message says so, in German."""
+
+
+def _contact_digest(project: Project) -> str:
+    # A keyed hash, not the address: a signed token is encoded, not encrypted.
+    return salted_hmac(_PROJECT_CONFIRM_SALT, project.contact_email.strip().lower()).hexdigest()[:20]
 
 
 def project_confirmation_path(project: Project) -> str:
-    token = signing.dumps(project.pk, salt=_PROJECT_CONFIRM_SALT)
+    """The link of the yearly mail. It is signed over the project, the moment the contact was asked
+    (`confirmation_requested_at`) and the contact's address, so it works once: confirming, an approved change or
+    the next request reset that moment, and a new contact makes it invalid too."""
+    payload = [project.pk, project.confirmation_requested_at.isoformat(), _contact_digest(project)]
+    token = signing.dumps(payload, salt=_PROJECT_CONFIRM_SALT)
     return reverse("projects:confirm", kwargs={"slug": project.slug, "token": token})
 
 
 def project_to_confirm(token: str) -> Project | None:
-    """The published project a confirmation link is for, if the link is genuine and not too old."""
+    """The published project a confirmation link is for, if the link is genuine, not too old and not used up."""
     try:
-        pk = int(signing.loads(token, salt=_PROJECT_CONFIRM_SALT, max_age=CONFIRMATION_LINK_DAYS * 86400))
-    except (signing.BadSignature, TypeError, ValueError):
+        pk, requested_at, digest = signing.loads(
+            token, salt=_PROJECT_CONFIRM_SALT, max_age=CONFIRMATION_LINK_DAYS * 86400
+        )
+        pk, requested_at = int(pk), datetime.datetime.fromisoformat(requested_at)
+    except (signing.BadSignature, TypeError, ValueError, AttributeError):
         return None
-    return Project.objects.published().filter(pk=pk).first()
+    project = Project.objects.published().filter(pk=pk, confirmation_requested_at=requested_at).first()
+    if project is None or not constant_time_compare(_contact_digest(project), str(digest)):
+        return None
+    return project
+
+
+def _lock_for_confirmation(project: Project) -> Project:
+    """The project locked, if its link is still the one the contact followed; else ProjectConfirmationError."""
+    locked = (
+        Project.objects.select_for_update()
+        .defer("search_vector")
+        .filter(pk=project.pk, confirmation_requested_at=project.confirmation_requested_at)
+        .first()
+    )
+    if locked is None or locked.confirmation_requested_at is None:
+        raise ProjectConfirmationError(CONFIRMATION_LINK_USED)
+    return locked
 
 
 def request_project_confirmations(
@@ -476,57 +554,101 @@ def request_project_confirmations(
     repeat_days: int = CONFIRMATION_REPEAT_DAYS,
     dry_run: bool = False,
 ) -> BatchResult:
-    """Ask the contacts of published projects not confirmed for `months` months to confirm or update them.
+    """Ask the contacts of published projects not confirmed for `months` months to confirm or update them:
+    one mail per address, listing each of its projects with a link of its own.
 
-    A contact is asked again after `repeat_days` at the earliest. Each project is locked (skipped when locked),
-    marked and mailed in its own transaction, so overlapping runs never mail twice and one failing mail does not
-    stop the batch (that project is tried again on the next run). Projects without a contact address are left
-    out and counted (`skipped`): the editors have to find someone.
+    A contact is asked again after `repeat_days` at the earliest. The projects of an address are locked (skipped
+    when locked), marked and mailed in one transaction, so overlapping runs never mail twice and one failing mail
+    does not stop the batch (those projects are tried again on the next run). Projects without a contact address
+    are left out and counted (`skipped`): the editors have to find someone.
     """
     now = timezone.now()
     due = Project.objects.due_for_confirmation(
         since=add_months(now, -months), asked_before=now - datetime.timedelta(days=repeat_days)
     )
     without_address = due.filter(contact_email="").count()
-    due = due.exclude(contact_email="").defer("search_vector")
+    due = due.exclude(contact_email="").defer("search_vector").annotate(address=Lower(Trim("contact_email")))
     if dry_run:
-        return BatchResult(sent=list(due.order_by("pk")), skipped=without_address)
+        return BatchResult(sent=list(due.order_by("address", "title", "pk")), skipped=without_address)
     result = BatchResult(skipped=without_address)
-    for pk in due.order_by("pk").values_list("pk", flat=True):
+    addresses = due.order_by("address").values_list("address", flat=True).distinct()
+    for address in addresses:
+        pks = []
         try:
             with transaction.atomic():
-                project = due.filter(pk=pk).select_for_update(skip_locked=True).first()
-                if project is None:
+                projects = list(due.filter(address=address).select_for_update(skip_locked=True).order_by("title", "pk"))
+                if not projects:  # asked by a parallel run meanwhile
                     continue
+                pks = [project.pk for project in projects]
                 # An update, not save(): asking is no change of the Steckbrief (no version, "geändert" stays).
-                Project.objects.filter(pk=pk).update(confirmation_requested_at=now)
+                Project.objects.filter(pk__in=pks).update(confirmation_requested_at=now)
+                entries = []
+                for project in projects:
+                    project.confirmation_requested_at = now
+                    entries.append(
+                        {
+                            "project": project,
+                            "confirmed_at": project.last_confirmed_at or project.published_at,
+                            "confirm_url": absolute_url(project_confirmation_path(project)),
+                            "project_url": absolute_url(project.get_absolute_url()),
+                        }
+                    )
+                names = {project.contact_name.strip() for project in projects}
                 send_templated_mail(
                     template="projects/mail/confirmation_request",
-                    to=[project.contact_email],
+                    to=[projects[0].contact_email.strip()],
                     context={
-                        "project": project,
-                        "confirmed_at": project.last_confirmed_at or project.published_at,
-                        "confirm_url": absolute_url(project_confirmation_path(project)),
-                        "project_url": absolute_url(project.get_absolute_url()),
+                        "entries": entries,
+                        "contact_name": names.pop() if len(names) == 1 else "",
                         "days": CONFIRMATION_LINK_DAYS,
                     },
                     reply_to=[editors_address()],
                 )
-                result.sent.append(project)
+                result.sent.extend(projects)
         except Exception:  # noqa: BLE001 - one broken mail must not stop the batch; it is tried again next run
-            logger.exception("Confirmation request for project %s failed", pk)
-            result.failed.append(pk)
+            logger.exception("Confirmation request for projects %s failed", pks)
+            result.failed.extend(pks)
     return result
 
 
 def confirm_project(*, project: Project) -> Project:
-    """The contact says the Steckbrief is still current: a new version in the project's history records it."""
+    """The contact says the Steckbrief is still current: a new version in the project's history records it.
+    The link is used up with it (ProjectConfirmationError if it was already)."""
     with transaction.atomic():
-        project = Project.objects.select_for_update().defer("search_vector").get(pk=project.pk)
+        project = _lock_for_confirmation(project)
         project.last_confirmed_at = timezone.now()
+        project.confirmation_requested_at = None
         project._change_reason = "Angaben als aktuell bestätigt (Link in der E-Mail)"
-        project.save(update_fields=["last_confirmed_at"])
+        project.save(update_fields=["last_confirmed_at", "confirmation_requested_at"])
     return project
+
+
+def start_change_from_confirmation(*, project: Project) -> Submission:
+    """ "Änderungen melden" on the confirmation page: the contact came by the signed link to their own address,
+    so the change form opens at once, filled in with the project, as the single-use link of request_change_link
+    would open it. A change begun there and not sent yet is continued instead of starting a second one.
+
+    The confirmation link stays valid until the change is approved (which counts as the confirmation) or the
+    contact confirms the project as it is.
+    """
+    with transaction.atomic():
+        project = _lock_for_confirmation(project)
+        email = project.contact_email.strip().lower()
+        begun = (
+            Submission.objects.filter(
+                kind=Submission.Kind.CHANGE,
+                project=project,
+                submitter_email=email,
+                state=Submission.State.DRAFT,
+                link_used_at__gte=project.confirmation_requested_at,
+            )
+            .order_by("-pk")
+            .first()
+        )
+        if begun is not None:
+            return begun
+        submission = create_change_submission(project=project, email=email)
+        return open_change_link(submission=submission)
 
 
 # --- Submissions: projects reported and changes proposed through the web ----------------------------------
@@ -841,6 +963,13 @@ def confirm_submission(*, submission: Submission) -> Submission:
 # --- Changes to published projects --------------------------------------------------------------------------
 
 
+def create_change_submission(*, project: Project, email: str) -> Submission:
+    """A change of the project proposed by `email`, waiting as a draft until open_change_link fills it in."""
+    return Submission.objects.create(
+        kind=Submission.Kind.CHANGE, project=project, submitter_email=email.strip().lower()
+    )
+
+
 def request_change_link(*, project: Project, email: str) -> Submission:
     """Mail a signed, expiring, single-use link to the form, filled in with the project, to `email`.
 
@@ -848,9 +977,7 @@ def request_change_link(*, project: Project, email: str) -> Submission:
     the link proves only that the address is theirs. The change waits as a draft that the link opens.
     """
     with transaction.atomic():
-        submission = Submission.objects.create(
-            kind=Submission.Kind.CHANGE, project=project, submitter_email=email.strip().lower()
-        )
+        submission = create_change_submission(project=project, email=email)
         _submission_mail(
             "change_link",
             submission,

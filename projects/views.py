@@ -7,8 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
@@ -269,17 +268,31 @@ def partner_manage(request, token):
     partner_request = services.partner_request_to_manage(token)
     if partner_request is None:
         return render(request, "projects/partners/link_invalid.html", {"kind": "manage"}, status=404)
-    published = partner_request.state == PartnerRequest.State.PUBLISHED
+    extendable = partner_request.state in (PartnerRequest.State.PENDING, PartnerRequest.State.PUBLISHED)
     form = PartnerRequestExtendForm(
         request.POST if request.POST.get("action") == "extend" else None, partner_request=partner_request
     )
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "close":
-            services.close_partner_request(partner_request=partner_request)
-            messages.success(request, "Ihre Partnersuche ist beendet und nicht mehr auf der Website zu sehen.")
+            try:
+                partner_request = services.close_partner_request(partner_request=partner_request)
+            except services.PartnerRequestError as error:
+                messages.error(request, str(error))
+            else:
+                if partner_request.published_at:
+                    messages.success(request, "Ihre Partnersuche ist beendet und nicht mehr auf der Website zu sehen.")
+                else:
+                    messages.success(
+                        request, "Sie haben Ihre Partnersuche zurückgezogen; sie wird nicht veröffentlicht."
+                    )
             return redirect(request.path)
-        if action == "extend" and published and form.is_valid():
+        if action == "extend" and not extendable:
+            messages.error(
+                request, "Verlängern lässt sich nur eine Partnersuche, die veröffentlicht ist oder zur Prüfung steht."
+            )
+            return redirect(request.path)
+        if action == "extend" and form.is_valid():
             try:
                 partner_request = services.extend_partner_request(
                     partner_request=partner_request, expires_on=form.cleaned_data["expires_on"]
@@ -288,11 +301,14 @@ def partner_manage(request, token):
                 form.add_error("expires_on", str(error))
             else:
                 day = formats.date_format(partner_request.expires_on, "j. F Y")
-                messages.success(request, f"Verlängert: Ihre Partnersuche ist bis zum {day} zu sehen.")
+                if partner_request.state == PartnerRequest.State.PUBLISHED:
+                    messages.success(request, f"Verlängert: Ihre Partnersuche ist bis zum {day} zu sehen.")
+                else:
+                    messages.success(request, f"Geändert: Sie suchen jetzt bis zum {day} Partner.")
                 return redirect(request.path)
     context = {
         "partner_request": partner_request,
-        "form": form if published else None,
+        "form": form if extendable else None,
         "topics": list(partner_request.topics.all()),
     }
     return render(request, "projects/partners/manage.html", context)
@@ -304,29 +320,33 @@ def partner_manage(request, token):
 @personal
 @require_http_methods(["GET", "HEAD", "POST"])
 def project_confirm(request, slug, token):
-    """The page behind the yearly mail: the Steckbrief at a glance, "Angaben sind aktuell", or "Änderungen melden"."""
+    """The page behind the yearly mail: the Steckbrief at a glance, "Angaben sind aktuell", or "Änderungen melden",
+    which opens the change form at once, filled in (the link came to the contact's own address)."""
     project = services.project_to_confirm(token)
     if project is None:
-        return render(
-            request, "projects/confirm/link_invalid.html", {"days": services.CONFIRMATION_LINK_DAYS}, status=404
-        )
+        return _confirmation_link_invalid(request)
     if project.slug != slug:  # renamed since the mail went out
         return redirect("projects:confirm", slug=project.slug, token=token)
     if request.method == "POST":
-        services.confirm_project(project=project)
+        try:
+            if request.POST.get("action") == "change":
+                submission = services.start_change_from_confirmation(project=project)
+                response = redirect(services.draft_path(submission, 1))
+                _remember(request, response, submission)
+                return response
+            services.confirm_project(project=project)
+        except services.ProjectConfirmationError:  # used in another tab meanwhile
+            return _confirmation_link_invalid(request)
         messages.success(request, "Vielen Dank! Wir haben vermerkt, dass die Angaben aktuell sind.")
-        return redirect(request.path)
+        return redirect(project.get_absolute_url())
     participants = list(Participant.objects.filter(project=project).select_related("municipality"))
-    context = {
-        "project": project,
-        "participants": participants,
-        "topics": list(project.topics.all()),
-        "report_change_url": reverse("projects:report_change", kwargs={"slug": project.slug}),
-        "confirmed_today": bool(
-            project.last_confirmed_at and timezone.localdate(project.last_confirmed_at) == timezone.localdate()
-        ),
-    }
+    context = {"project": project, "participants": participants, "topics": list(project.topics.all())}
     return render(request, "projects/confirm/confirm.html", context)
+
+
+def _confirmation_link_invalid(request):
+    context = {"days": services.CONFIRMATION_LINK_DAYS}
+    return render(request, "projects/confirm/link_invalid.html", context, status=404)
 
 
 # --- Submissions: /projekte/melden/ and "Änderung melden" ----------------------------------------------------

@@ -13,6 +13,7 @@ from portal.models import Municipality
 from portal.permissions import EDITORS_GROUP
 from portal.querysets import UMLAUTS_BASE, fold_text
 from portal.services import read_municipality_data, sync_municipalities
+from tests.factories import PartnerRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -396,15 +397,22 @@ def test_unknown_kommune_gets_the_not_found_page(client):
 
 
 @pytest.mark.parametrize("remaining", [1, 3])
-def test_kommune_page_runs_a_constant_number_of_queries(client, django_assert_num_queries, remaining):
+@pytest.mark.parametrize("open_requests", [1, 3])
+def test_kommune_page_runs_a_constant_number_of_queries(client, django_assert_num_queries, remaining, open_requests):
     kreis = kommune("kreis-borken")
     keep = list(kreis.gemeinden.order_by("ags").values_list("pk", flat=True)[:remaining])
     kreis.gemeinden.exclude(pk__in=keep).delete()
+    # Open partner requests of each Kommune visited, seeking partners in a Kreis, a Bezirk or all of NRW.
+    regions = [kommune("kreis-borken"), kommune("regierungsbezirk-koeln"), None]
+    for slug in ["kreis-borken", "schwelm", "koeln", "landschaftsverband-rheinland"]:
+        for n in range(open_requests):
+            PartnerRequestFactory(municipality=kommune(slug), region=regions[n], topics=["bauen-und-planen"])
 
     # The Kommune with its parents, its members, the map; the counts of its projects, its projects as lead
     # and as partner, its partners, its open partner requests; its Landespreis winners.
     with django_assert_num_queries(9):
-        client.get(kreis.get_absolute_url())
+        page = client.get(kreis.get_absolute_url()).content.decode()
+    assert page.count("Partner für einen gemeinsamen Bauhof") == open_requests
     # A Gemeinde has no members to list: one query less; a Regierungsbezirk seeks no partners.
     for slug, queries in [
         ("schwelm", 8),

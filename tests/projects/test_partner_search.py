@@ -111,10 +111,37 @@ def test_form_creates_an_unconfirmed_request_and_mails_the_confirmation_link(cli
     assert "Fast geschafft: bitte bestätigen Sie Ihre E-Mail-Adresse" in sent
 
 
-def test_form_takes_the_whole_sentence_once(client, sending, no_min_fill_time):
-    post_request(client, sending, title="Wir suchen Partner für einen Bürgerbus.")
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Wir suchen Partner für einen Bürgerbus.",
+        "wir suchen  Partner für … einen Bürgerbus",
+        "Wir suchen Partner für...einen Bürgerbus",
+        "WIR SUCHEN PARTNER FÜR: einen Bürgerbus …",
+        "… einen Bürgerbus",
+    ],
+)
+def test_form_takes_the_whole_sentence_once(client, sending, no_min_fill_time, typed):
+    post_request(client, sending, title=typed)
 
     assert PartnerRequest.objects.get().title == "einen Bürgerbus"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Wir suchen Partner für ", "Wir suchen Partner für …", "wir suchen partner für.", "Wir suchen Partner für..."],
+)
+def test_form_refuses_the_sentence_alone(client, no_min_fill_time, typed):
+    response = client.post("/partnersuche/neu/", form_data(client, title=typed))
+
+    assert "Bitte ergänzen Sie, wofür Sie Partner suchen." in response.content.decode()
+    assert not PartnerRequest.objects.exists()
+
+
+def test_form_keeps_a_title_that_only_begins_like_the_sentence(client, sending, no_min_fill_time):
+    post_request(client, sending, title="Wir suchen Partner fürs Ehrenamt")
+
+    assert PartnerRequest.objects.get().title == "Wir suchen Partner fürs Ehrenamt"
 
 
 def test_form_without_region_seeks_in_all_of_nrw(client, sending, no_min_fill_time):
@@ -164,6 +191,31 @@ def test_form_refuses_more_than_three_topics_and_dates_outside_the_next_twelve_m
     assert "Bitte wählen Sie ein Datum in der Zukunft." in past
     assert "Bitte geben Sie ein Datum ein, z. B. 31.05.2027." in garbage
     assert not PartnerRequest.objects.exists()
+
+
+def test_form_asks_for_a_run_of_at_least_fourteen_days(client, sending, no_min_fill_time):
+    first = today() + datetime.timedelta(days=14)
+
+    too_short = client.post("/partnersuche/neu/", form_data(client, expires_on=(first - datetime.timedelta(days=1))))
+    post_request(client, sending, expires_on=first.isoformat())
+
+    assert (
+        f"Bitte wählen Sie ein Datum frühestens am {formats.date_format(first, 'j. F Y')}: Die Suche soll "
+        "mindestens 14 Tage zu sehen sein."
+    ) in too_short.content.decode()
+    assert f'min="{first.isoformat()}"' in too_short.content.decode()
+    assert PartnerRequest.objects.get().expires_on == first
+    with pytest.raises(services.PartnerRequestError):
+        services.create_partner_request(
+            municipality=kommune("ahaus"),
+            title="einen Bauhof",
+            topics=[],
+            region=None,
+            description="Kurz.",
+            contact_name="Miriam Terhalle",
+            contact_email="m@ahaus.example.org",
+            expires_on=first - datetime.timedelta(days=1),
+        )
 
 
 def test_form_accepts_a_german_date(client, sending, no_min_fill_time):
@@ -284,6 +336,90 @@ def test_editor_publishes_a_pending_request_and_the_sender_is_told(editor_client
     assert "Borken sucht Partner für einen Bauhof" in editor_client.get("/partnersuche/").content.decode()
 
 
+def test_editor_gives_a_request_that_expired_in_the_queue_a_new_date_when_publishing(editor_client, sending):
+    late = PartnerRequestFactory(state="pending", title="einen Bauhof", expires_on=today() - datetime.timedelta(days=2))
+    fresh = PartnerRequestFactory(state="pending", title="eine Kläranlage")
+    fresh_date = fresh.expires_on
+    new_date = today() + datetime.timedelta(days=60)
+    action = {"action": "publish_partners", "_selected_action": [late.pk, fresh.pk]}
+
+    asked = editor_client.post(ADMIN_LIST, action).content.decode()
+    past = editor_client.post(ADMIN_LIST, {**action, "apply": "1", "expires_on": today().isoformat()})
+    assert PartnerRequest.objects.filter(state="published").count() == 0
+    with sending():
+        done = editor_client.post(ADMIN_LIST, {**action, "apply": "1", "expires_on": new_date.isoformat()}, follow=True)
+
+    assert "Neues Datum: gesucht bis" in asked
+    assert "Borken: einen Bauhof (gesucht bis" in asked and "Kläranlage" not in asked.split("<form")[0]
+    assert "Bitte wählen Sie ein Datum in der Zukunft." in past.content.decode()
+    late.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (late.state, late.expires_on) == ("published", new_date)
+    assert (fresh.state, fresh.expires_on) == ("published", fresh_date)
+    assert "2 Partnersuche(n) veröffentlicht" in done.content.decode()
+    assert f"1 davon mit dem neuen Datum {new_date:%d.%m.%Y}." in done.content.decode()
+    told = next(m for m in mail.outbox if m.to == [late.contact_email])
+    day = formats.date_format(new_date, "j. F Y")
+    assert f"sie hat es deshalb auf den {day} gesetzt" in told.body
+    assert "gesetzt" not in next(m for m in mail.outbox if m.to == [fresh.contact_email]).body
+    assert "einen Bauhof" in editor_client.get("/partnersuche/").content.decode()
+
+
+def test_editors_correct_a_request_with_the_rules_of_the_form(editor_client):
+    request = PartnerRequestFactory(state="pending", title="einen Bauhof")
+    url = reverse("admin:projects_partnerrequest_change", args=[request.pk])
+    data = {
+        "municipality": request.municipality_id,
+        "title": "Wir suchen Partner für … einen größeren Bauhof.",
+        "topics": list(request.topics.values_list("pk", flat=True)),
+        "region": "",
+        "description": request.description,
+        "contact_name": request.contact_name,
+        "contact_function": "",
+        "contact_email": "Petra.Beispiel@Borken.DE",
+        "contact_phone": "",
+        "expires_on": request.expires_on.strftime("%d.%m.%Y"),
+        "_save": "Sichern",
+    }
+    too_late = (services.latest_partner_expiry() + datetime.timedelta(days=1)).strftime("%d.%m.%Y")
+
+    far = editor_client.post(url, {**data, "expires_on": too_late}).content.decode()
+    past = editor_client.post(url, {**data, "expires_on": "01.01.2020"}).content.decode()
+    saved = editor_client.post(url, data)
+
+    assert "Höchstens 12 Monate im Voraus" in far
+    assert "Bitte wählen Sie ein Datum in der Zukunft." in past
+    assert saved.status_code == 302
+    request.refresh_from_db()
+    assert (request.contact_email, request.title) == ("petra.beispiel@borken.de", "einen größeren Bauhof")
+
+
+def test_editors_may_keep_the_past_date_of_an_expired_request(editor_client):
+    request = PartnerRequestFactory(expires_on=today() - datetime.timedelta(days=3))
+    url = reverse("admin:projects_partnerrequest_change", args=[request.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {key: value for key, value in data.items() if value is not None}
+    data["contact_name"] = "Paul Beispiel"
+
+    response = editor_client.post(url, {**data, "expires_on": request.expires_on.strftime("%d.%m.%Y")})
+
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.contact_name == "Paul Beispiel"
+
+
+def test_the_constraints_explain_themselves_in_german():
+    from django.core.exceptions import ValidationError
+
+    request = PartnerRequestFactory.build(contact_email="Petra@Borken.de")
+
+    with pytest.raises(ValidationError) as error:
+        request.validate_constraints()
+
+    assert error.value.messages == ["Bitte schreiben Sie die E-Mail-Adresse in Kleinbuchstaben."]
+
+
 def test_editor_rejects_with_a_reason_that_the_sender_gets(editor_client, sending):
     request = PartnerRequestFactory(state="pending", title="einen Bauhof")
     action = {"action": "reject_partners", "_selected_action": [request.pk]}
@@ -353,7 +489,9 @@ def test_list_shows_open_requests_newest_first(client):
 def test_list_filters_by_themenfeld_and_regierungsbezirk(client):
     fire_in_borken = PartnerRequestFactory(title="eine Atemschutzwerkstatt", topics=[FIRE])
     PartnerRequestFactory(title="einen Bauhof", topics=[BUILDING])
-    fire_in_bonn = PartnerRequestFactory(title="eine Leitstelle", municipality=kommune("bonn"), topics=[FIRE])
+    fire_in_bonn = PartnerRequestFactory(
+        title="eine Leitstelle", municipality=kommune("bonn"), region=kommune("regierungsbezirk-koeln"), topics=[FIRE]
+    )
     # Düren (Bezirk Köln) seeks partners in the Kreis Borken (Bezirk Münster).
     seeking_in_muenster = PartnerRequestFactory(
         title="ein Übungsgelände", municipality=kommune("dueren"), region=kommune("kreis-borken"), topics=[FIRE]
@@ -367,6 +505,16 @@ def test_list_filters_by_themenfeld_and_regierungsbezirk(client):
     assert set(fire.context["page_obj"]) == {fire_in_borken, fire_in_bonn, seeking_in_muenster}
     assert set(fire_in_muenster.context["page_obj"]) == {fire_in_borken, seeking_in_muenster}
     assert "2 Partnersuchen passen zu Ihrer Auswahl" in fire_in_muenster.content.decode()
+
+
+def test_a_request_seeking_partners_in_all_of_nrw_counts_for_every_bezirk(client):
+    nrw_wide = PartnerRequestFactory(title="eine gemeinsame Cloud", municipality=kommune("muenster"), region=None)
+    PartnerRequestFactory(title="eine Leitstelle", municipality=kommune("bonn"), region=kommune("kreis-euskirchen"))
+
+    duesseldorf = client.get("/partnersuche/", {"regierungsbezirk": "regierungsbezirk-duesseldorf"})
+
+    assert list(duesseldorf.context["page_obj"]) == [nrw_wide]
+    assert "Münster sucht Partner für eine gemeinsame Cloud" in duesseldorf.content.decode()
 
 
 def test_list_explains_an_invalid_filter_and_an_empty_result(client):
@@ -442,6 +590,25 @@ def test_detail_of_an_expired_or_ended_request_says_so_without_the_contact(clien
     assert "Diese Partnersuche ist beendet" in closed.content.decode()
 
 
+def test_a_request_withdrawn_before_the_editors_published_it_is_never_shown(
+    client, editor_client, sending, no_min_fill_time
+):
+    post_request(client, sending, title="ein Bürgermeisteramt zum Verkauf")
+    with sending():
+        client.post(link(mail.outbox[0], "/partnersuche/bestaetigen/"))
+    request = PartnerRequest.objects.get()
+    client.post(manage_url(request), {"action": "close"})
+    request.refresh_from_db()
+    assert request.state == "closed"
+
+    visitor = client.get(request.get_absolute_url())
+    preview = editor_client.get(request.get_absolute_url())
+
+    assert visitor.status_code == 404
+    assert "Bürgermeisteramt" not in visitor.content.decode() and "Ahaus" not in visitor.content.decode()
+    assert "Bürgermeisteramt" in preview.content.decode()
+
+
 def test_detail_of_an_unpublished_request_is_hidden_from_visitors_and_previewed_for_editors(client, editor_client):
     pending = PartnerRequestFactory(state="pending")
 
@@ -508,13 +675,53 @@ def test_sender_ends_a_request_and_it_leaves_the_site(client):
     assert request.state == "closed"
 
 
-def test_a_pending_request_can_be_withdrawn_but_not_extended(client):
-    request = PartnerRequestFactory(state="pending")
+def test_a_pending_request_can_be_given_a_later_date_or_withdrawn(client):
+    # Its date passed while it waited for the editors.
+    request = PartnerRequestFactory(state="pending", title="einen Bauhof", expires_on=today() - datetime.timedelta(1))
+    new_date = today() + datetime.timedelta(days=45)
 
     page = client.get(manage_url(request)).content.decode()
+    extended = client.post(manage_url(request), {"action": "extend", "expires_on": new_date.isoformat()}, follow=True)
+    request.refresh_from_db()
+    assert (request.state, request.expires_on) == ("pending", new_date)
+    withdrawn = client.post(manage_url(request), {"action": "close"}, follow=True).content.decode()
 
-    assert "Partnersuche verlängern" not in page
-    assert "Partnersuche beenden" in page
+    assert "Das Datum, bis zu dem Sie Partner suchen, ist inzwischen vorbei" in page
+    assert "Partnersuche verlängern" in page and "Partnersuche zurückziehen" in page
+    assert "verschwindet sofort von der Website" not in page
+    assert f"Geändert: Sie suchen jetzt bis zum {formats.date_format(new_date, 'j. F Y')} Partner." in (
+        extended.content.decode()
+    )
+    assert "Sie haben Ihre Partnersuche zurückgezogen; sie wird nicht veröffentlicht." in withdrawn
+    assert "Sie haben diese Partnersuche zurückgezogen, bevor sie veröffentlicht wurde." in withdrawn
+    assert "beendet und nicht mehr auf der Website" not in withdrawn
+    request.refresh_from_db()
+    assert (request.state, request.published_at) == ("closed", None)
+
+
+@pytest.mark.parametrize(
+    ("state", "message"),
+    [
+        ("rejected", "Die Redaktion hat diese Partnersuche nicht veröffentlicht; es gibt nichts zu beenden."),
+        ("unconfirmed", "Diese Partnersuche ist nicht bestätigt. Sie wird nicht veröffentlicht und nach 7 Tagen"),
+        ("closed", "Diese Partnersuche ist schon beendet."),
+    ],
+)
+def test_ending_a_request_that_cannot_be_ended_says_so_and_changes_nothing(client, state, message):
+    request = PartnerRequestFactory(state=state)
+    before = PartnerRequest.objects.values("state", "closed_at", "updated_at").get(pk=request.pk)
+
+    closed = client.post(manage_url(request), {"action": "close"}, follow=True).content.decode()
+    extended = client.post(
+        manage_url(request),
+        {"action": "extend", "expires_on": (today() + datetime.timedelta(30)).isoformat()},
+        follow=True,
+    ).content.decode()
+
+    assert message in closed
+    assert "Ihre Partnersuche ist beendet" not in closed and "zurückgezogen" not in closed
+    assert "Verlängern lässt sich nur eine Partnersuche, die veröffentlicht ist oder zur Prüfung steht." in extended
+    assert PartnerRequest.objects.values("state", "closed_at", "updated_at").get(pk=request.pk) == before
 
 
 def test_a_forged_manage_link_shows_a_page_not_an_error(client):
@@ -614,7 +821,7 @@ def test_demo_partner_requests_are_idempotent_and_some_expire_soon():
 
 
 @pytest.mark.django_db
-def test_old_requests_are_deleted_after_their_deadlines_and_pending_ones_stay(settings, capsys):
+def test_old_requests_are_deleted_after_their_deadlines(settings, capsys):
     settings.PARTNER_REQUEST_RETENTION_DAYS = 180
     now = timezone.now()
     long_ago = now - datetime.timedelta(days=181)
@@ -622,6 +829,11 @@ def test_old_requests_are_deleted_after_their_deadlines_and_pending_ones_stay(se
         PartnerRequestFactory(title="offen"),
         PartnerRequestFactory(title="unbestätigt, frisch", state="unconfirmed"),
         PartnerRequestFactory(title="wartet", state="pending"),
+        PartnerRequestFactory(
+            title="wartet, kürzlich abgelaufen",
+            state="pending",
+            expires_on=timezone.localdate(long_ago) + datetime.timedelta(2),
+        ),
         PartnerRequestFactory(title="kürzlich beendet", state="closed"),
         PartnerRequestFactory(
             title="kürzlich abgelaufen", expires_on=timezone.localdate() - datetime.timedelta(days=30)
@@ -633,6 +845,9 @@ def test_old_requests_are_deleted_after_their_deadlines_and_pending_ones_stay(se
         PartnerRequestFactory(title="abgelehnt", state="rejected", decided_at=long_ago),
         PartnerRequestFactory(title="beendet", state="closed", closed_at=long_ago),
         PartnerRequestFactory(title="abgelaufen", expires_on=timezone.localdate(long_ago)),
+        PartnerRequestFactory(
+            title="wartet, längst abgelaufen", state="pending", expires_on=timezone.localdate(long_ago)
+        ),
     ]
     PartnerRequest.objects.filter(title="unbestätigt, alt").update(created_at=now - datetime.timedelta(days=8))
 
@@ -641,4 +856,28 @@ def test_old_requests_are_deleted_after_their_deadlines_and_pending_ones_stay(se
     call_command("delete_old_partner_requests")
 
     assert sorted(PartnerRequest.objects.values_list("title", flat=True)) == sorted(r.title for r in keep)
-    assert "4 würden gelöscht" in capsys.readouterr().out
+    assert "5 würden gelöscht" in capsys.readouterr().out
+
+
+# --- Data protection ---
+
+
+def test_the_privacy_notice_explains_the_partner_search_and_project_reports(client):
+    page = client.get("/datenschutz/").content.decode()
+    form = client.get("/partnersuche/neu/").content.decode()
+
+    assert 'Mehr dazu in der <a class="kern-link" href="/datenschutz/">Datenschutzerklärung</a>.' in form
+    partners = page[page.index("<h2>Partnersuche</h2>") :].split("<h2>")[1]
+    for fact in [
+        "Namen, Funktion, E-Mail-Adresse und Telefonnummer",
+        "für alle sichtbar",
+        "jederzeit beenden",
+        "nach sieben Tagen",
+        "180 Tage",
+        "Art. 6 Abs. 1 lit. a DSGVO",
+    ]:
+        assert fact in partners, fact
+    reports = page[page.index("<h2>Projektmeldungen</h2>") :].split("<h2>")[1]
+    for fact in ["/projekte/melden/", "30 Tage lang niemand", "drei Tagen", "nur die Redaktion", "einmal im Jahr"]:
+        assert fact in reports, fact
+    assert "<h2>Server-Logdateien</h2>" in page and "<h2>Newsletter</h2>" in page  # the other sections stay

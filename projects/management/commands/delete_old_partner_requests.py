@@ -1,8 +1,8 @@
 """Delete partner requests whose data are no longer needed (run daily by cron).
 
 Unconfirmed requests go after the 7 days their confirmation link is valid; rejected, ended and expired
-requests PARTNER_REQUEST_RETENTION_DAYS (180 by default) after that happened. Requests waiting for the
-editors are never deleted here.
+requests PARTNER_REQUEST_RETENTION_DAYS (180 by default) after that happened. A request still waiting for
+the editors goes when its date lies that long behind (nobody will publish it); before, it stays.
 """
 
 from django.conf import settings
@@ -12,7 +12,10 @@ from projects.services import PARTNER_CONFIRMATION_DAYS, delete_stale_partner_re
 
 
 class Command(BaseCommand):
-    help = "Löscht unbestätigte sowie abgelehnte, beendete und abgelaufene Partnersuchen nach Ablauf der Fristen."
+    help = (
+        "Löscht unbestätigte sowie abgelehnte, beendete und abgelaufene (auch ungeprüfte) Partnersuchen nach Ablauf "
+        "der Fristen."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Nur zählen, nichts löschen.")
