@@ -61,6 +61,8 @@ def page(browser, site):
     page.on("request", check_request)
     # A test that opens an error page on purpose adds the expected message here.
     page.expected_console_errors = []
+    # A test that reports problems itself (the crawl) takes them from here as they come.
+    page.problems = problems
     yield page
     context.close()
     unexpected = [p for p in problems if not any(expected in p for expected in page.expected_console_errors)]
@@ -70,12 +72,17 @@ def page(browser, site):
 _axe = Axe()
 
 
-def assert_accessible(page):
-    """Run axe-core on the page as it is now; fail with a readable list of violations."""
+def axe_violations(page) -> list[str]:
+    """Run axe-core on the page as it is now: one readable line per violated rule."""
     results = _axe.run(page)
-    violations = [
+    return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} – "
         + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
         for violation in results.response["violations"]
     ]
+
+
+def assert_accessible(page):
+    """Run axe-core on the page as it is now; fail with a readable list of violations."""
+    violations = axe_violations(page)
     assert violations == [], f"axe violations on {page.url}:\n" + "\n".join(violations)
