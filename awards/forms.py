@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
+from PIL import Image, UnidentifiedImageError
 
 from awards.eligibility import REQUIRED_FOR_SUBMISSION, Problem
 from awards.models import Entry, EntryAttachment, Round
@@ -78,13 +79,28 @@ def check_attachment(file) -> Upload:
         return Upload(file=file, extension=PDF.extension, content_type=PDF.content_type)
     try:
         image_format = validate_image(file, max_bytes=limit)
-    except ValidationError:
+    except ValidationError as error:
+        if _is_picture(file):
+            # A picture refused for what it is (e.g. more pixels than allowed): say that, not "no picture".
+            raise ValidationError(f"„{file.name}“: {' '.join(error.messages)}") from None
         raise ValidationError(
             f"„{file.name}“ ist weder ein PDF noch ein Bild (JPEG, PNG oder WebP). Maßgeblich ist der Inhalt der "
             "Datei, nicht ihre Endung."
         ) from None
     extension, content_type = IMAGE_TYPES[image_format]
     return Upload(file=file, extension=extension, content_type=content_type)
+
+
+def _is_picture(file) -> bool:
+    """Whether the content is a JPEG, PNG or WebP picture at all (read from its header, not decoded)."""
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            return image.format in IMAGE_TYPES
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return False
+    finally:
+        file.seek(0)
 
 
 def _consent_description() -> str:
@@ -207,7 +223,7 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             "project_start": {"invalid": "Bitte geben Sie ein Datum ein, z. B. 01.03.2019."},
         }
 
-    def __init__(self, *args, round_: Round, **kwargs):
+    def __init__(self, *args, round_: Round, contact_hint: str = "", **kwargs):
         if kwargs.get("instance") is None:
             kwargs["instance"] = Entry(round=round_)
         super().__init__(*args, **kwargs)
@@ -237,6 +253,8 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
         for name, autocomplete in (("contact_name", "name"), ("email", "email"), ("phone", "tel")):
             fields[name].widget.attrs["autocomplete"] = autocomplete
         fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
+        if contact_hint:
+            fields["contact_name"].help_text = contact_hint
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -312,9 +330,16 @@ def initial_from_project(project: Project) -> dict:
         "organisation_name": lead.name if lead else "",
         "organisation_kind": _kind_of(lead),
     }
-    if project.public_contact:
-        initial.update(contact_name=project.contact_name, email=project.contact_email, phone=project.contact_phone)
+    # The project's public contact is not prefilled: the draft's link would go to that address, which may
+    # be someone else's. Their name is only offered as a hint (EntryForm's `contact_hint`).
     return initial
+
+
+def contact_hint(project: Project) -> str:
+    """The contact person the Steckbrief names publicly, as a hint beside the entry's contact field."""
+    if not (project.public_contact and project.contact_name):
+        return ""
+    return f"Im Steckbrief des Projekts ist {project.contact_name} als Ansprechperson genannt."
 
 
 def _kind_of(municipality) -> str:
@@ -325,6 +350,17 @@ def _kind_of(municipality) -> str:
     if municipality.kind == Municipality.Kind.LANDSCHAFTSVERBAND:
         return Entry.OrganisationKind.VERBAND
     return Entry.OrganisationKind.KOMMUNE
+
+
+class ProjectStartForm(forms.Form):
+    """`?projekt=<slug>` of a new entry: only a well-formed address reaches the database (no NUL, no 500)."""
+
+    projekt = forms.SlugField(max_length=200, required=False)
+
+    def project(self) -> Project | None:
+        if not self.is_valid() or not self.cleaned_data["projekt"]:
+            return None
+        return Project.objects.published().filter(slug=self.cleaned_data["projekt"]).first()
 
 
 class ProjectSearchForm(KernFormMixin, forms.Form):

@@ -11,7 +11,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from awards import services
 from awards.eligibility import deadline_problem, when
-from awards.forms import EntryForm, LinkRequestForm, ProjectSearchForm, initial_from_project
+from awards.forms import (
+    EntryForm,
+    LinkRequestForm,
+    ProjectSearchForm,
+    ProjectStartForm,
+    contact_hint,
+    initial_from_project,
+)
 from awards.models import Entry, EntryAttachment, Round
 from portal.spam import rate_limited
 from projects.models import Project
@@ -160,12 +167,12 @@ def entry_new(request, year):
     round_ = _round(request, year)
     if round_ is None:
         return _not_found(request)
-    initial = {}
-    if slug := request.GET.get("projekt"):
-        project = Project.objects.published().filter(slug=slug).first()
-        if project is not None:
-            initial = initial_from_project(project)
-    return _entry_form(request, round_, entry=None, initial=initial)
+    project = ProjectStartForm(request.GET).project()
+    if project is None:
+        return _entry_form(request, round_, entry=None)
+    return _entry_form(
+        request, round_, entry=None, initial=initial_from_project(project), contact_hint=contact_hint(project)
+    )
 
 
 @personal
@@ -194,13 +201,20 @@ def _entry_summary(request, entry: Entry, status: int = 200):
     return render(request, "awards/entry_summary.html", context, status=status)
 
 
-def _entry_form(request, round_: Round, *, entry: Entry | None, initial: dict | None = None):
+def _entry_form(request, round_: Round, *, entry: Entry | None, initial: dict | None = None, contact_hint: str = ""):
     now = timezone.now()
     if request.method != "POST" and (problem := deadline_problem(round_, now)):
         if entry is not None:
             return _entry_summary(request, entry)
         return render(request, "awards/entries_closed.html", {"round": round_, "problem": problem})
-    form = EntryForm(request.POST or None, request.FILES or None, round_=round_, instance=entry, initial=initial)
+    form = EntryForm(
+        request.POST or None,
+        request.FILES or None,
+        round_=round_,
+        instance=entry,
+        initial=initial,
+        contact_hint=contact_hint,
+    )
     status = 200
     saved_but_refused = False
     if request.method == "POST" and form.is_valid():

@@ -300,6 +300,33 @@ def test_an_entry_can_start_from_a_project_of_the_database(client, open_round):
     assert form["project"].value() == project.pk
 
 
+@pytest.mark.parametrize("value", ["\x00", "../../etc", "x" * 300])
+def test_an_odd_project_address_gives_the_empty_form(client, open_round, value):
+    response = client.get(NEW, {"projekt": value})
+
+    assert response.status_code == 200
+    assert "Bewerbung um den Landespreis für innovative interkommunale Zusammenarbeit 2027" in response.content.decode()
+    assert response.context["form"]["title"].value() == ""
+
+
+def test_starting_from_a_project_names_its_contact_only_as_a_hint(client, open_round):
+    ProjectFactory(
+        slug="bauhof",
+        participants__lead=kommune("heiden"),
+        contact_name="Pat Presse",
+        contact_email="presse@heiden.de",
+        contact_phone="02563 000",
+        contact_consent=True,
+    )
+
+    response = client.get(NEW, {"projekt": "bauhof"})
+
+    form = response.context["form"]
+    assert [form[name].value() for name in ("contact_name", "email", "phone")] == ["", "", ""]
+    assert "Im Steckbrief des Projekts ist Pat Presse als Ansprechperson genannt." in response.content.decode()
+    assert "presse@heiden.de" not in response.content.decode()
+
+
 def test_the_project_link_is_kept_with_the_entry(client, sending, open_round):
     project = ProjectFactory(slug="bauhof", participants__lead=kommune("heiden"))
 
@@ -348,6 +375,21 @@ def test_a_php_file_named_pdf_is_refused(client, sending, open_round):
     )
     assert Entry.objects.count() == 0
     assert "Die ausgewählten Dateien sind noch nicht gespeichert." in response.content.decode()
+
+
+def test_a_photo_with_too_many_pixels_is_refused_for_its_pixels(client, sending, open_round):
+    buffer = io.BytesIO()
+    Image.new("L", (8200, 6100), 128).save(buffer, "JPEG")  # 50 megapixels, like a phone's camera
+    photo = SimpleUploadedFile("IMG_2041.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+    response = save_draft(client, sending, open_round, attachments=[photo])
+
+    assert (
+        "„IMG_2041.jpg“: Das Bild hat 8200 × 6100 Pixel; erlaubt sind höchstens 40 Megapixel."
+        in response.content.decode()
+    )
+    assert "weder ein PDF noch ein Bild" not in response.content.decode()
+    assert Entry.objects.count() == 0
 
 
 def test_a_file_over_the_size_limit_is_refused(client, sending, open_round, settings):
