@@ -57,8 +57,9 @@ def _not_found(request):
     return render(request, "awards/not_found.html", status=404)
 
 
-def _round(request, year: int) -> Round | None:
-    return Round.objects.visible_to(request.user).select_related("ceremony").filter(year=year).first()
+def _round(request, year: int, rounds=None) -> Round | None:
+    rounds = Round.objects.all() if rounds is None else rounds
+    return rounds.visible_to(request.user).select_related("ceremony").filter(year=year).first()
 
 
 def countdown(round_: Round, now: datetime) -> dict:
@@ -139,15 +140,11 @@ def round_page(request, year, page):
 
 @require_safe
 def winners(request, year):
-    round_ = _round(request, year)
+    round_ = _round(request, year, Round.objects.with_winners())
     if round_ is None:
         return _not_found(request)
     context = _round_context(request, round_, "preistraeger")
-    entries = list(Entry.objects.public_winners().filter(round=round_).with_public_data().order_by("title"))
-    categories = list(round_.categories.all())
-    for category in categories:
-        category.winners = [entry for entry in entries if entry.category_id == category.pk]
-    context["categories"] = [category for category in categories if category.winners]
+    context["categories"] = [category for category in round_.categories.all() if category.winners]
     return render(request, "awards/winners.html", context)
 
 

@@ -156,6 +156,8 @@ def test_a_link_of_another_round_shows_no_entry(client, open_round):
     response = client.get(f"/landespreis/2026/bewerbung/{services.entry_token(entry)}/")
 
     assert response.status_code == 404
+    assert "Dieser Link gilt nicht (mehr)" in response.content.decode()
+    assert entry.title not in response.content.decode()
 
 
 def test_lost_links_are_mailed_again_with_the_same_answer_for_unknown_addresses(client, sending, open_round):
@@ -437,6 +439,8 @@ def test_attachments_are_never_served_through_another_entrys_link(client, open_r
     response = client.get(reverse("awards:entry_attachment", args=[2027, services.entry_token(other), attachment.pk]))
 
     assert response.status_code == 404
+    assert "Diese Seite gibt es nicht (mehr)" in response.content.decode()
+    assert b"%PDF" not in response.content
     assert str(attachment.file.storage.location).endswith("protected")
 
 

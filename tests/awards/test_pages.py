@@ -289,7 +289,11 @@ def test_a_jury_account_sees_no_preview(client):
     RoundFactory(year=2030, is_published=False)
     client.force_login(UserFactory(groups=["Jury"]))
 
-    assert client.get("/landespreis/2030/").status_code == 404
+    response = client.get("/landespreis/2030/")
+
+    assert response.status_code == 404
+    assert "Diese Seite gibt es nicht" in text(response)
+    assert "Vorschau" not in text(response)
 
 
 @pytest.mark.parametrize("count", [1, 3])
