@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from awards import services
+from awards.eligibility import one_entry_per_lead_problems
 from awards.exports import entries_csv_response
 from awards.models import Category, Criterion, Entry, EntryAttachment, JuryMember, OrganisationKind, Round
 from awards.views import attachment_response
@@ -204,12 +205,14 @@ class EntryAttachmentInline(admin.TabularInline):
 
 def _state_action(state: str, description: str):
     def action(modeladmin, request, queryset):
-        changed = services.change_entry_state(entries=queryset, state=state)
-        skipped = queryset.count() - changed
-        text = f"{changed} Bewerbung(en): {Entry.State(state).label}."
+        result = services.change_entry_state(entries=queryset, state=state)
+        skipped = queryset.count() - result.changed - len(result.refused)
+        text = f"{result.changed} Bewerbung(en): {Entry.State(state).label}."
         if skipped:
             text += f" {skipped} übersprungen (Entwürfe, Preisträger oder schon in diesem Stand)."
-        modeladmin.message_user(request, text, messages.SUCCESS if changed else messages.WARNING)
+        modeladmin.message_user(request, text, messages.SUCCESS if result.changed else messages.WARNING)
+        for entry, reason in result.refused:
+            modeladmin.message_user(request, f"„{entry.title}“ bleibt „nicht zugelassen“: {reason}", messages.ERROR)
 
     action.__name__ = f"mark_{state}"
     return admin.action(description=description, permissions=["change"])(action)
@@ -221,6 +224,71 @@ def export_csv(modeladmin, request, queryset):
         queryset.order_by("round__year", "category__position", "title"),
         filename=f"landespreis-bewerbungen-{timezone.localdate():%Y-%m-%d}.csv",
     )
+
+
+class EntryAdminForm(forms.ModelForm):
+    """Editors correct an entry. A submitted one must keep what the database requires of it (the state is
+    read-only here, so Django would not check those constraints and the database would refuse the save), and
+    it must still meet "one entry per lead Kommune" when the Kommunen change."""
+
+    class Meta:
+        model = Entry
+        # What editors may correct (the admin's fieldsets show the read-only rest beside them).
+        fields = [
+            "title",
+            "category",
+            "project",
+            "short_description",
+            "project_start",
+            "still_in_implementation",
+            "cooperation_form",
+            "lead_municipality",
+            "hvb_confirms",
+            "partners",
+            "other_partners",
+            "organisation_kind",
+            "organisation_name",
+            "department",
+            "contact_name",
+            "email",
+            "phone",
+            "occasion",
+            "goal",
+            "implementation",
+            "benefit",
+            "innovation",
+            "sustainability",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        entry = self.instance
+        if entry.is_draft:
+            return cleaned
+        if "category" in self.fields and "category" not in self.errors and not cleaned.get("category"):
+            self.add_error("category", "Eine eingereichte Bewerbung braucht eine Kategorie.")
+        lead = cleaned.get("lead_municipality") if "lead_municipality" in self.fields else entry.lead_municipality
+        hvb = cleaned.get("hvb_confirms") if "hvb_confirms" in self.fields else entry.hvb_confirms
+        if lead is None and not hvb and "lead_municipality" not in self.errors:
+            self.add_error(
+                "lead_municipality",
+                "Eine eingereichte Bewerbung braucht eine federführende Kommune oder die Bestätigung der "
+                "Ratsbeschlüsse durch die Hauptverwaltungsbeamtin oder den Hauptverwaltungsbeamten.",
+            )
+        if not entry.consent:
+            self.add_error(
+                None,
+                "Diese Bewerbung hat keine Einwilligung; nur die Bewerberin oder der Bewerber kann sie geben.",
+            )
+        if entry.state in Entry.SUBMITTED_STATES and "partners" in cleaned and not self.errors:
+            for problem in one_entry_per_lead_problems(
+                round_=entry.round,
+                entry_pk=entry.pk,
+                lead_id=lead.pk if lead else None,
+                partner_ids=[partner.pk for partner in cleaned["partners"]],
+            ):
+                self.add_error(problem.field, problem.message)
+        return cleaned
 
 
 @admin.register(Entry)
@@ -240,9 +308,20 @@ class EntryAdmin(admin.ModelAdmin):
         _state_action(Entry.State.SUBMITTED, "Zurück auf „eingereicht“ setzen"),
         export_csv,
     ]
+    form = EntryAdminForm
     autocomplete_fields = ["lead_municipality", "partners", "project"]
     inlines = [EntryAttachmentInline]
-    readonly_fields = ["round", "state", "is_winner", "submitted_at", "created_at", "updated_at", "consent_text"]
+    # The consent is the applicant's to give: editors see it, they do not tick it.
+    readonly_fields = [
+        "round",
+        "state",
+        "is_winner",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+        "consent",
+        "consent_text",
+    ]
     fieldsets = [
         (None, {"fields": [("round", "state", "is_winner"), ("submitted_at", "created_at", "updated_at")]}),
         (

@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from awards.eligibility import Problem, deadline_problem, submission_problems, when
+from awards.eligibility import Problem, deadline_problem, one_entry_per_lead_problems, submission_problems, when
 from awards.models import Entry, EntryAttachment, Round
 from portal.mail import absolute_url, send_templated_mail
 from portal.models import Municipality
@@ -331,17 +331,47 @@ STATE_CHANGES = {
 }
 
 
-def change_entry_state(*, entries: QuerySet, state: str) -> int:
-    """Accept or reject submitted entries, or set them back to "eingereicht"; returns how many changed.
+@dataclass(frozen=True)
+class StateChanges:
+    changed: int
+    # Entries that could not be brought back into the competition, with the reason.
+    refused: list[tuple[Entry, str]]
 
-    Drafts are never accepted or rejected (they were not submitted), and a winner keeps its state.
+
+def change_entry_state(*, entries: QuerySet, state: str) -> StateChanges:
+    """Accept or reject submitted entries, or set them back to "eingereicht".
+
+    Drafts are never accepted or rejected (they were not submitted), and a winner keeps its state. A rejected
+    entry brought back into the competition must still meet "one entry per lead Kommune": it is checked under
+    the round's row lock, as submitting is, so it cannot revive a second entry of the same Kommune.
     """
     allowed_from = STATE_CHANGES[Entry.State(state)]
+    reviving = state in Entry.SUBMITTED_STATES
     with transaction.atomic():
-        pks = list(
-            entries.select_for_update().filter(state__in=allowed_from, is_winner=False).values_list("pk", flat=True)
+        candidates = entries.filter(state__in=allowed_from, is_winner=False).values("pk")
+        round_ids = set(Entry.objects.filter(pk__in=candidates).values_list("round_id", flat=True))
+        rounds = {r.pk: r for r in Round.objects.select_for_update().filter(pk__in=round_ids).order_by("pk")}
+        locked = (
+            Entry.objects.select_for_update(of=("self",))
+            .filter(pk__in=candidates)
+            .order_by("round_id", "submitted_at", "pk")
         )
-        return Entry.objects.filter(pk__in=pks).update(state=state, updated_at=timezone.now())
+        changed, refused = 0, []
+        for entry in locked:
+            if reviving and entry.state == Entry.State.REJECTED:
+                problems = one_entry_per_lead_problems(
+                    round_=rounds[entry.round_id],
+                    entry_pk=entry.pk,
+                    lead_id=entry.lead_municipality_id,
+                    partner_ids=entry.partners.values_list("pk", flat=True),
+                )
+                if problems:
+                    refused.append((entry, problems[0].message))
+                    continue
+            entry.state = state
+            entry.save(update_fields=["state", "updated_at"])
+            changed += 1
+    return StateChanges(changed=changed, refused=refused)
 
 
 # --- Data protection -----------------------------------------------------------------------------------------

@@ -276,12 +276,12 @@ def test_deleting_an_entry_deletes_its_files(admin_client, open_round, django_ca
     assert not os.path.exists(path)
 
 
-def test_editors_correct_an_entry(admin_client, open_round):
-    entry = EntryFactory(round=open_round, title="Standesamt Bokren")
-    url = reverse("admin:awards_entry_change", args=[entry.pk])
+def change_data(entry, **changes) -> dict:
+    """The admin's change form of the entry as it is, with `changes`."""
     data = {
         field: getattr(entry, field)
         for field in [
+            "title",
             "short_description",
             "cooperation_form",
             "other_partners",
@@ -300,21 +300,122 @@ def test_editors_correct_an_entry(admin_client, open_round):
         ]
     }
     data.update(
-        title="Standesamt Borken",
-        category=entry.category_id,
-        project="",
-        project_start="01.01.2019",
-        lead_municipality=entry.lead_municipality_id,
-        partners=[kommune("heiden").pk, kommune("gescher").pk],
-        consent="on",
-        hvb_confirms="",
+        category=entry.category_id or "",
+        project=entry.project_id or "",
+        project_start=entry.project_start.strftime("%d.%m.%Y") if entry.project_start else "",
+        lead_municipality=entry.lead_municipality_id or "",
+        partners=[partner.pk for partner in entry.partners.all()],
+        **({"hvb_confirms": "on"} if entry.hvb_confirms else {}),
         **{"attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0},
     )
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
 
-    response = admin_client.post(url, data)
+
+def test_editors_correct_an_entry(admin_client, open_round):
+    entry = EntryFactory(round=open_round, title="Standesamt Bokren")
+    url = reverse("admin:awards_entry_change", args=[entry.pk])
+
+    response = admin_client.post(
+        url,
+        change_data(
+            entry,
+            title="Standesamt Borken",
+            project_start="01.01.2019",
+            partners=[kommune("heiden").pk, kommune("gescher").pk],
+        ),
+    )
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     entry.refresh_from_db()
     assert entry.title == "Standesamt Borken"
     assert sorted(p.slug for p in entry.partners.all()) == ["gescher", "heiden"]
     assert entry.state == "submitted"
+
+
+def errors_of(response) -> dict[str, list[str]]:
+    return {field: list(messages) for field, messages in response.context["adminform"].form.errors.items()}
+
+
+def test_a_submitted_entry_keeps_its_category_in_the_admin(admin_client, open_round):
+    entry = EntryFactory(round=open_round)
+
+    response = admin_client.post(reverse("admin:awards_entry_change", args=[entry.pk]), change_data(entry, category=""))
+
+    assert errors_of(response) == {"category": ["Eine eingereichte Bewerbung braucht eine Kategorie."]}
+    assert "Eine eingereichte Bewerbung braucht eine Kategorie." in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.category is not None
+
+
+def test_a_submitted_entry_keeps_a_lead_or_the_hvb_confirmation_in_the_admin(admin_client, open_round):
+    entry = EntryFactory(round=open_round, hvb_confirms=False)
+    url = reverse("admin:awards_entry_change", args=[entry.pk])
+
+    refused = admin_client.post(url, change_data(entry, lead_municipality=""))
+    confirmed = admin_client.post(url, change_data(entry, lead_municipality="", hvb_confirms="on"))
+
+    assert errors_of(refused) == {
+        "lead_municipality": [
+            "Eine eingereichte Bewerbung braucht eine federführende Kommune oder die Bestätigung der Ratsbeschlüsse "
+            "durch die Hauptverwaltungsbeamtin oder den Hauptverwaltungsbeamten."
+        ]
+    }
+    assert confirmed.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.lead_municipality, entry.hvb_confirms) == (None, True)
+
+
+def test_the_consent_is_the_applicants_not_the_editors(admin_client, open_round):
+    submitted = EntryFactory(round=open_round)
+    draft = EntryFactory(round=open_round, state="draft", consent=False, lead_municipality=kommune("gescher"))
+
+    unticked = admin_client.post(
+        reverse("admin:awards_entry_change", args=[submitted.pk]), change_data(submitted)
+    )  # no "consent" in the form
+    ticked = admin_client.post(reverse("admin:awards_entry_change", args=[draft.pk]), change_data(draft, consent="on"))
+
+    assert (unticked.status_code, ticked.status_code) == (302, 302)
+    submitted.refresh_from_db()
+    draft.refresh_from_db()
+    assert (submitted.consent, draft.consent) == (True, False)
+    html = admin_client.get(reverse("admin:awards_entry_change", args=[draft.pk])).content.decode()
+    assert 'name="consent"' not in html
+
+
+def test_editors_cannot_give_a_submitted_entry_a_lead_that_has_entered_already(admin_client, open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Erste")
+    entry = EntryFactory(round=open_round, lead_municipality=kommune("gescher"), title="Zweite")
+
+    response = admin_client.post(
+        reverse("admin:awards_entry_change", args=[entry.pk]),
+        change_data(entry, lead_municipality=kommune("borken").pk),
+    )
+
+    assert errors_of(response) == {
+        "lead_municipality": [
+            "Stadt Borken hat in dieser Runde schon eine Bewerbung als federführende Kommune eingereicht. Je "
+            "federführender Kommune ist nur eine Bewerbung möglich."
+        ]
+    }
+
+
+def test_a_rejected_second_entry_of_a_lead_is_not_revived(admin_client, open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Erste")
+    second = EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Zweite", state="rejected")
+    other = EntryFactory(round=open_round, lead_municipality=kommune("gescher"), title="Andere", state="rejected")
+
+    response = admin_client.post(
+        ENTRIES, {"action": "mark_accepted", "_selected_action": [second.pk, other.pk]}, follow=True
+    )
+
+    assert dict(Entry.objects.filter(pk__in=[second.pk, other.pk]).values_list("title", "state")) == {
+        "Zweite": "rejected",
+        "Andere": "accepted",
+    }
+    html = response.content.decode()
+    assert "1 Bewerbung(en): zugelassen." in html
+    assert (
+        "„Zweite“ bleibt „nicht zugelassen“: Stadt Borken hat in dieser Runde schon eine Bewerbung als "
+        "federführende Kommune eingereicht." in html
+    )

@@ -253,6 +253,52 @@ def test_a_kommune_may_be_partner_in_several_entries(open_round):
     assert services.submit_entry(entry=entry).state == "submitted"
 
 
+def test_a_lead_cannot_enter_again_without_a_lead_as_its_own_partner(open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Erste Bewerbung")
+    second = draft(
+        open_round,
+        lead_municipality=None,
+        hvb_confirms=True,
+        organisation_name="Stadt Borken",
+        partners=[kommune("borken"), kommune("heiden")],
+    )
+
+    assert refusal(second) == {
+        "partners": [
+            "Ohne federführende Kommune reichen alle beteiligten Kommunen die Bewerbung gemeinsam ein. Stadt Borken "
+            "hat in dieser Runde aber schon eine Bewerbung eingereicht; je Kommune ist nur eine Bewerbung möglich."
+        ]
+    }
+
+
+def test_a_partner_of_an_entry_without_lead_cannot_lead_another(open_round):
+    EntryFactory(
+        round=open_round, lead_municipality=None, hvb_confirms=True, partners=[kommune("borken"), kommune("heiden")]
+    )
+    second = draft(open_round, lead_municipality=kommune("heiden"), partners=[kommune("gescher")])
+
+    assert refusal(second) == {
+        "lead_municipality": [
+            "Gemeinde Heiden hat in dieser Runde schon eine Bewerbung ohne federführende Kommune mit eingereicht, "
+            "als beteiligte Kommune, deren Ratsbeschlüsse bestätigt sind. Je Kommune ist nur eine Bewerbung möglich."
+        ]
+    }
+
+
+def test_entries_without_lead_of_other_kommunen_do_not_block(open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), partners=[kommune("heiden")])
+    entry = draft(
+        open_round,
+        lead_municipality=None,
+        hvb_confirms=True,
+        organisation_name="Zweckverband Beispiel",
+        organisation_kind="zweckverband",
+        partners=[kommune("gescher"), kommune("ahaus")],
+    )
+
+    assert services.submit_entry(entry=entry).state == "submitted"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_parallel_submits_of_the_same_lead_kommune_cannot_both_pass(reference_data, open_round):
     """Both drafts pass the check on their own; the round's row lock lets only the first through."""
