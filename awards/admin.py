@@ -16,7 +16,17 @@ from django.utils.html import format_html
 from awards import services
 from awards.eligibility import one_entry_per_lead_problems
 from awards.exports import entries_csv_response
-from awards.models import Category, Criterion, Entry, EntryAttachment, JuryMember, OrganisationKind, Round
+from awards.models import (
+    Category,
+    ConflictOfInterest,
+    Criterion,
+    Entry,
+    EntryAttachment,
+    JuryMember,
+    OrganisationKind,
+    Round,
+    Score,
+)
 from awards.views import attachment_response
 from portal.permissions import JURY_GROUP
 
@@ -203,6 +213,52 @@ class EntryAttachmentInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, obj.name)
 
 
+class ScoreInline(admin.TabularInline):
+    """The jury's points for the entry, to read: the jury scores in its own area of the site."""
+
+    model = Score
+    fields = ["member", "criterion", "value", "comment", "updated_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "Bewertungen der Jury"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member__user", "criterion")
+
+
+class ConflictOfInterestInline(admin.TabularInline):
+    """Conflicts of interest the jury declared. Deleting one withdraws it (e.g. declared by mistake): the member
+    sees and scores the entry again. The admin's history of the entry records who deleted it. Once the
+    category is decided, the conflicts stay as they are, like the scores."""
+
+    model = ConflictOfInterest
+    fields = ["member", "declared_at", "note"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name_plural = "Befangenheiten (Löschen zieht eine irrtümlich erklärte Befangenheit zurück)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and (obj.round.is_decided or (obj.category_id and obj.category.is_decided)):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member__user")
+
+
 def _state_action(state: str, description: str):
     def action(modeladmin, request, queryset):
         result = services.change_entry_state(entries=queryset, state=state)
@@ -310,7 +366,7 @@ class EntryAdmin(admin.ModelAdmin):
     ]
     form = EntryAdminForm
     autocomplete_fields = ["lead_municipality", "partners", "project"]
-    inlines = [EntryAttachmentInline]
+    inlines = [EntryAttachmentInline, ScoreInline, ConflictOfInterestInline]
     # The consent is the applicant's to give: editors see it, they do not tick it.
     readonly_fields = [
         "round",

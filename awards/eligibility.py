@@ -158,9 +158,9 @@ def one_entry_per_lead_problems(
         return []
     others = Entry.objects.submitted().filter(round=round_).exclude(pk=entry_pk)
     as_lead = set(others.filter(lead_municipality_id__in=mine).values_list("lead_municipality_id", flat=True))
-    as_partner = set(
-        others.filter(lead_municipality__isnull=True, partners__in=mine).values_list("partners", flat=True)
-    ) & mine
+    as_partner = (
+        set(others.filter(lead_municipality__isnull=True, partners__in=mine).values_list("partners", flat=True)) & mine
+    )
     if not as_lead | as_partner:
         return []
     names = dict(Municipality.objects.filter(pk__in=as_lead | as_partner).values_list("pk", "name"))

@@ -5,16 +5,21 @@ import io
 import os
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 
-from awards.models import Entry, JuryMember, Round
+from awards.models import ConflictOfInterest, Entry, JuryMember, Round
 from tests.awards.conftest import kommune
 from tests.factories import (
+    ConflictOfInterestFactory,
+    CriterionFactory,
     EntryAttachmentFactory,
     EntryFactory,
     JuryMemberFactory,
     RoundFactory,
+    ScoreFactory,
     UserFactory,
 )
 
@@ -276,6 +281,9 @@ def test_deleting_an_entry_deletes_its_files(admin_client, open_round, django_ca
     assert not os.path.exists(path)
 
 
+INLINES = ["attachments", "scores", "conflicts"]
+
+
 def change_data(entry, **changes) -> dict:
     """The admin's change form of the entry as it is, with `changes`."""
     data = {
@@ -306,7 +314,7 @@ def change_data(entry, **changes) -> dict:
         lead_municipality=entry.lead_municipality_id or "",
         partners=[partner.pk for partner in entry.partners.all()],
         **({"hvb_confirms": "on"} if entry.hvb_confirms else {}),
-        **{"attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0},
+        **{f"{inline}-{count}": 0 for inline in INLINES for count in ("TOTAL_FORMS", "INITIAL_FORMS")},
     )
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
@@ -419,3 +427,60 @@ def test_a_rejected_second_entry_of_a_lead_is_not_revived(admin_client, open_rou
         "„Zweite“ bleibt „nicht zugelassen“: Stadt Borken hat in dieser Runde schon eine Bewerbung als "
         "federführende Kommune eingereicht." in html
     )
+
+
+def test_the_entry_page_shows_the_jurys_scores_and_conflicts(admin_client, open_round):
+    entry = EntryFactory(round=open_round)
+    member = JuryMemberFactory(round=open_round, user=UserFactory(first_name="Jo", last_name="Jurorin"))
+    ScoreFactory(entry=entry, member=member, criterion=CriterionFactory(round=open_round, name="Innovation"), value=8)
+    ConflictOfInterestFactory(
+        entry=entry,
+        member=JuryMemberFactory(round=open_round, user=UserFactory(first_name="Bo", last_name="Befangen")),
+        note="War Projektleiter.",
+    )
+
+    html = admin_client.get(reverse("admin:awards_entry_change", args=[entry.pk])).content.decode()
+
+    scores = html.split("Bewertungen der Jury", 1)[1].split("</fieldset>", 1)[0]
+    assert "Jo Jurorin (NRW.BANK)" in scores and "Innovation" in scores and "<p>8</p>" in scores
+    conflicts = html.split("Befangenheiten", 1)[1].split("</fieldset>", 1)[0]
+    assert "Bo Befangen (NRW.BANK)" in conflicts and "War Projektleiter." in conflicts
+    assert 'name="scores-0-DELETE"' not in html and 'name="conflicts-0-DELETE"' in html
+
+
+def test_editors_withdraw_a_conflict_declared_by_mistake_and_the_history_says_who(admin_client, open_round):
+    entry = EntryFactory(round=open_round, title="Standesamt")
+    member = JuryMemberFactory(round=open_round, user=UserFactory(first_name="Bo", last_name="Befangen"))
+    conflict = ConflictOfInterestFactory(entry=entry, member=member)
+
+    response = admin_client.post(
+        reverse("admin:awards_entry_change", args=[entry.pk]),
+        change_data(
+            entry,
+            **{
+                "conflicts-TOTAL_FORMS": 1,
+                "conflicts-INITIAL_FORMS": 1,
+                "conflicts-0-id": conflict.pk,
+                "conflicts-0-entry": entry.pk,
+                "conflicts-0-DELETE": "on",
+            },
+        ),
+    )
+
+    assert response.status_code == 302
+    assert not ConflictOfInterest.objects.exists()
+    log = LogEntry.objects.get(object_id=str(entry.pk))
+    assert log.user.username == "admin"
+    assert log.get_change_message() == "Befangenheit „Bo Befangen (NRW.BANK) – Standesamt“ gelöscht."
+
+
+def test_conflicts_stay_once_the_category_is_decided(admin_client, open_round):
+    entry = EntryFactory(round=open_round)
+    ConflictOfInterestFactory(entry=entry)
+    entry.category.decided_at = timezone.now()
+    entry.category.save()
+
+    html = admin_client.get(reverse("admin:awards_entry_change", args=[entry.pk])).content.decode()
+
+    assert "Befangenheiten" in html
+    assert 'name="conflicts-0-DELETE"' not in html
