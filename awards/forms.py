@@ -4,6 +4,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.functional import lazy
@@ -142,7 +143,17 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    project = forms.ModelChoiceField(queryset=Project.objects.published(), required=False, widget=forms.HiddenInput)
+    project = forms.ModelChoiceField(
+        label="Projekt in der Projektdatenbank",
+        queryset=Project.objects.published(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": "Das Projekt, von dem Ihre Bewerbung ausgeht, ist nicht mehr in der Projektdatenbank "
+            "veröffentlicht. Ihre Angaben bleiben erhalten; speichern Sie noch einmal, dann ohne Verknüpfung mit "
+            "dem Projekt."
+        },
+    )
 
     submission_required = set(REQUIRED_FOR_SUBMISSION)
     # Shown together as "federführende Kommune or the confirmation"; neither is optional alone.
@@ -246,6 +257,9 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             *Entry._meta.get_field("cooperation_form").choices,
         ]
         fields["consent"].help_text = lazy(_consent_description, str)()
+        if self.instance.project_id:
+            # The entry keeps the project it started from, also once that project is no longer published.
+            fields["project"].queryset = Project.objects.filter(Q(is_published=True) | Q(pk=self.instance.project_id))
         if self.instance.pk:
             fields["remove_attachments"].queryset = self.instance.attachments.all()
         else:
@@ -255,6 +269,13 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
         fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
         if contact_hint:
             fields["contact_name"].help_text = contact_hint
+
+    def full_clean(self):
+        super().full_clean()
+        if "project" in self._errors:
+            # Shown again, the form no longer carries the vanished project, so the next save goes through.
+            self.data = self.data.copy()
+            self.data["project"] = ""
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -302,6 +302,40 @@ def test_an_entry_can_start_from_a_project_of_the_database(client, open_round):
     assert form["project"].value() == project.pk
 
 
+def test_a_draft_from_a_project_is_saved_and_submitted_after_the_project_was_unpublished(client, sending, open_round):
+    project = ProjectFactory(slug="bauhof", participants__lead=kommune("heiden"))
+    entry = EntryFactory(round=open_round, state="draft", project=project)
+    project.is_published = False
+    project.save()
+
+    with sending():
+        response = client.post(services.entry_path(entry), entry_data(open_round, project=project.pk), follow=True)
+
+    entry.refresh_from_db()
+    assert (entry.state, entry.project) == ("submitted", project)
+    assert "Ihre Bewerbung ist eingereicht" in response.content.decode()
+
+
+def test_a_new_entry_from_a_project_unpublished_meanwhile_says_so_and_saves_next_time(client, sending, open_round):
+    project = ProjectFactory(slug="bauhof", participants__lead=kommune("heiden"))
+    project.is_published = False
+    project.save()
+
+    refused = save_draft(client, sending, open_round, project=project.pk)
+    html = refused.content.decode()
+    assert Entry.objects.count() == 0
+    assert (
+        '<li id="id_project_error">Das Projekt, von dem Ihre Bewerbung ausgeht, ist nicht mehr in der '
+        "Projektdatenbank veröffentlicht. Ihre Angaben bleiben erhalten; speichern Sie noch einmal, dann ohne "
+        "Verknüpfung mit dem Projekt.</li>" in html
+    )
+    assert re.search(r'<input type="hidden" name="project" [^>]*id="id_project">', html)  # now without a value
+    assert f'name="project" value="{project.pk}"' not in html
+
+    save_draft(client, sending, open_round, project="")
+    assert Entry.objects.get().project is None
+
+
 @pytest.mark.parametrize("value", ["\x00", "../../etc", "x" * 300])
 def test_an_odd_project_address_gives_the_empty_form(client, open_round, value):
     response = client.get(NEW, {"projekt": value})
