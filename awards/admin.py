@@ -124,7 +124,16 @@ class JuryMemberInline(admin.TabularInline):
 @admin.register(Round)
 class RoundAdmin(admin.ModelAdmin):
     form = RoundAdminForm
-    list_display = ["year", "title", "state", "is_published", "is_demo", "entries_close_at", "submitted_count"]
+    list_display = [
+        "year",
+        "title",
+        "state",
+        "shown_state",
+        "is_published",
+        "is_demo",
+        "entries_close_at",
+        "submitted_count",
+    ]
     list_filter = ["state", "is_published"]
     search_fields = ["title"]
     inlines = [CategoryInline, CriterionInline, JuryMemberInline]
@@ -155,6 +164,10 @@ class RoundAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(submitted_count=Count("entries", filter=Q(entries__state__in=Entry.SUBMITTED_STATES)))
         )
+
+    @admin.display(description="Auf der Website (nach der Frist)")
+    def shown_state(self, obj):
+        return obj.phase().label
 
     @admin.display(description="Bewerbungen", ordering="submitted_count")
     def submitted_count(self, obj):

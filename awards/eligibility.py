@@ -56,7 +56,7 @@ def deadline_problem(round_: Round, now: datetime) -> Problem | None:
             f"Der Bewerbungsschluss war am {when(round_.entries_close_at)}. Danach können wir keine Bewerbung "
             "mehr annehmen, auch keinen gespeicherten Entwurf.",
         )
-    if round_.not_yet_open(now) or round_.state == Round.State.ANNOUNCED:
+    if round_.not_yet_open(now):
         return Problem(None, f"Die Bewerbung beginnt am {when(round_.entries_open_at)}.")
     return Problem(None, "Für diese Runde ist keine Bewerbung mehr möglich.")
 

@@ -64,7 +64,15 @@ class Round(models.Model):
         help_text="Uhrzeit in Deutschland. Bis zu diesem Zeitpunkt einschließlich wird angenommen, danach nichts mehr, "
         "auch kein gespeicherter Entwurf; für „bis Ende des Tages“ 23:59:59 eintragen.",
     )
-    state = models.CharField("Stand", max_length=20, choices=State.choices, default=State.ANNOUNCED)
+    state = models.CharField(
+        "Stand",
+        max_length=20,
+        choices=State.choices,
+        default=State.ANNOUNCED,
+        help_text="„angekündigt“ und „Bewerbung offen“ richten sich auf der Website nach der Bewerbungsfrist: vor "
+        "ihrem Beginn angekündigt, danach offen, nach dem Bewerbungsschluss „Jurierung“. „Jurierung“ schließt die "
+        "Bewerbung, auch vor dem Bewerbungsschluss; die Jury legt Preisträger erst in diesem Stand fest.",
+    )
     is_published = models.BooleanField(
         "Veröffentlicht", default=False, help_text="Erst ankreuzen, wenn die Runde auf der Website erscheinen soll."
     )
@@ -141,10 +149,22 @@ class Round(models.Model):
     def get_absolute_url(self):
         return reverse("awards:round", kwargs={"year": self.year})
 
-    def accepts_entries(self, now=None) -> bool:
-        """Open for entries and inside the window (the closing time itself still counts)."""
+    def phase(self, now=None) -> "Round.State":
+        """The state as the site shows it and acts on it: an announced or open round follows its dates (announced
+        before the window, open inside it, jury after the deadline), so nobody has to switch it on time;
+        "Jurierung" or "entschieden" set by the editors close it, also before the deadline."""
         now = now or timezone.now()
-        return self.state == self.State.OPEN and self.entries_open_at <= now <= self.entries_close_at
+        if self.state in (self.State.ANNOUNCED, self.State.OPEN):
+            if now < self.entries_open_at:
+                return self.State.ANNOUNCED
+            if now <= self.entries_close_at:
+                return self.State.OPEN
+            return self.State.JURY
+        return self.State(self.state)
+
+    def accepts_entries(self, now=None) -> bool:
+        """Inside the entry window (the closing time itself still counts) and not closed by the editors."""
+        return self.phase(now) == self.State.OPEN
 
     def deadline_passed(self, now=None) -> bool:
         return (now or timezone.now()) > self.entries_close_at

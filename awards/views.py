@@ -66,9 +66,10 @@ def countdown(round_: Round, now: datetime) -> dict:
     """The entry window as the page says it: "noch 12 Tage" (the server's count; a script may refine it)."""
     close = timezone.localtime(round_.entries_close_at)
     window = {"opens": when(round_.entries_open_at), "closes": when(round_.entries_close_at)}
-    if round_.state == Round.State.ANNOUNCED or (round_.state == Round.State.OPEN and round_.not_yet_open(now)):
+    phase = round_.phase(now)
+    if phase == Round.State.ANNOUNCED:
         return {"state": "not_yet", **window}
-    if round_.accepts_entries(now):
+    if phase == Round.State.OPEN:
         days = (close.date() - timezone.localtime(now).date()).days
         if days == 0:
             remaining = f"Heute ist Bewerbungsschluss, um {close:%H:%M} Uhr"
@@ -83,6 +84,7 @@ def _round_context(request, round_: Round, current_page: str) -> dict:
     return {
         "round": round_,
         "now": now,
+        "phase": round_.phase(now),
         "countdown": countdown(round_, now),
         "accepts_entries": round_.accepts_entries(now),
         "subpages": [(slug, label) for slug, label, _ in SUBPAGES],

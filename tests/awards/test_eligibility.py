@@ -80,11 +80,21 @@ def test_nothing_is_accepted_before_the_round_opens(open_round):
     assert refusal(entry, now=early)[None][0].startswith("Die Bewerbung beginnt am ")
 
 
-def test_nothing_is_accepted_while_the_round_is_only_announced(open_round):
+def test_an_announced_round_takes_entries_once_its_window_opens(open_round):
     open_round.state = "announced"
     open_round.save()
+    entry = draft(open_round)
+    early = open_round.entries_open_at - datetime.timedelta(seconds=1)
 
-    assert refusal(draft(open_round))[None][0].startswith("Die Bewerbung beginnt am ")
+    assert refusal(entry, now=early)[None][0].startswith("Die Bewerbung beginnt am ")
+    assert services.submit_entry(entry=entry, now=open_round.entries_open_at).state == "submitted"
+
+
+def test_a_round_the_editors_closed_early_takes_no_entries(open_round):
+    open_round.state = "jury"
+    open_round.save()
+
+    assert refusal(draft(open_round)) == {None: ["Für diese Runde ist keine Bewerbung mehr möglich."]}
 
 
 # --- Kommunale partners -----------------------------------------------------------------------------------

@@ -93,6 +93,43 @@ def test_after_the_deadline_the_page_says_so_and_offers_no_form(client, open_rou
     assert "Neue Bewerbung beginnen" not in page
 
 
+def badge(response) -> str:
+    return re.search(r'<span class="kern-label kern-label--small">([^<]+)</span>', response.content.decode()).group(1)
+
+
+def test_after_the_deadline_the_round_is_shown_in_the_jury_phase_without_the_editors(client, open_round):
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(seconds=1)
+    open_round.save()  # still "Bewerbung offen" in the admin
+
+    response = client.get("/landespreis/2027/")
+
+    assert badge(response) == "Jurierung"
+    assert "Die Bewerbungsfrist ist abgelaufen: Bewerbungsschluss war am" in text(response)
+
+
+def test_an_announced_round_is_open_once_its_window_has_begun(client, open_round):
+    open_round.state = "announced"
+    open_round.save()
+
+    response = client.get("/landespreis/2027/")
+
+    assert badge(response) == "Bewerbung offen"
+    assert "Die Bewerbung beginnt am" not in text(response)
+    assert "Jetzt bewerben" in text(response)
+    assert "Bewerbung um den" in text(client.get("/landespreis/2027/bewerbung/formular/"))
+
+
+def test_an_announced_round_names_its_start_before_the_window(client, open_round):
+    open_round.state = "open"
+    open_round.entries_open_at = timezone.now() + datetime.timedelta(days=3)
+    open_round.save()
+
+    response = client.get("/landespreis/2027/")
+
+    assert badge(response) == "angekündigt"
+    assert "Die Bewerbung beginnt am" in text(response)
+
+
 def test_sub_pages_show_the_editors_texts(client, open_round):
     for path, heading, body in [
         ("bewerbung", "Bewerbung", "Bewerben Sie sich digital mit dem Formular."),
