@@ -1,5 +1,6 @@
 import html
 import re
+from datetime import datetime
 
 from django import forms
 from django.conf import settings
@@ -143,6 +144,8 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # The entry's `updated_at` the form was filled from: an older one is not saved over a newer (two tabs).
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
     project = forms.ModelChoiceField(
         label="Projekt in der Projektdatenbank",
         queryset=Project.objects.published(),
@@ -262,6 +265,7 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             fields["project"].queryset = Project.objects.filter(Q(is_published=True) | Q(pk=self.instance.project_id))
         if self.instance.pk:
             fields["remove_attachments"].queryset = self.instance.attachments.all()
+            self.initial["version"] = self.instance.updated_at.isoformat()
         else:
             del fields["remove_attachments"]
         for name, autocomplete in (("contact_name", "name"), ("email", "email"), ("phone", "tel")):
@@ -276,6 +280,17 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             # Shown again, the form no longer carries the vanished project, so the next save goes through.
             self.data = self.data.copy()
             self.data["project"] = ""
+
+    def clean_version(self) -> datetime | None:
+        try:
+            return datetime.fromisoformat(self.cleaned_data["version"]) if self.cleaned_data["version"] else None
+        except ValueError:
+            return None
+
+    def set_version(self, updated_at: datetime) -> None:
+        """Shown again after a refused save over a newer state: the next save replaces that state on purpose."""
+        self.data = self.data.copy()
+        self.data["version"] = updated_at.isoformat()
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -293,10 +308,12 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
 
     def entry_values(self) -> dict:
         """The cleaned values for awards.services.save_draft."""
-        skip = {"partners", "attachments", "remove_attachments", "website", "rendered_at"}
+        skip = {"partners", "attachments", "remove_attachments", "website", "rendered_at", "version"}
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
     def add_problems(self, problems: list[Problem]) -> None:
+        if not self.is_bound:
+            self.cleaned_data = {}  # the entry's page showing why it was not submitted (no input to keep)
         for problem in problems:
             field = problem.field if problem.field in self.fields else None
             self.add_error(field, problem.message)

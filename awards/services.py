@@ -1,8 +1,10 @@
 """Entries for the Landespreis: drafts, the personal link, attachments, submitting, and the editors' state changes.
 
-Saving a draft and submitting lock the round's row first (SELECT … FOR UPDATE), then the entry's: all
-writes to the entries of a round queue up behind each other, so the check "one entry per lead Kommune"
-sees every submission committed before it, and two parallel submits of the same Kommune cannot both pass.
+Saving a draft locks only the entry's row (SELECT … FOR UPDATE), so drafts of a round and their uploads are
+written side by side. Submitting, and an editor bringing an entry back into the competition, lock the
+entry's row and then the round's: those writes queue up behind each other, so the check "one entry per
+lead Kommune" sees every submission committed before it, and two parallel submits of the same Kommune
+cannot both pass. Always the entry first, then the round, so no two of them wait for each other.
 Mails are stored in the same transaction and sent after the commit.
 """
 
@@ -56,6 +58,11 @@ def consent_text() -> str:
 
 
 # --- The personal link -----------------------------------------------------------------------------
+#
+# A link is minted only when it is mailed (a new draft, lost links, the confirmation); the pages reached by
+# it reuse its token for their own links and redirects. So its age counts from the mail that carried it and
+# opening it does not extend it. It works AWARDS_LINK_MAX_AGE_DAYS from then, and never longer than that
+# many days after the round's deadline.
 
 
 def entry_token(entry: Entry) -> str:
@@ -63,8 +70,9 @@ def entry_token(entry: Entry) -> str:
     return signing.dumps([entry.pk, str(entry.secret)], salt=_LINK_SALT)
 
 
-def entry_path(entry: Entry) -> str:
-    return reverse("awards:entry", kwargs={"year": entry.round.year, "token": entry_token(entry)})
+def entry_path(entry: Entry, token: str | None = None) -> str:
+    """The entry's page; with `token` the link the visitor came with, else a fresh one (only for a mail)."""
+    return reverse("awards:entry", kwargs={"year": entry.round.year, "token": token or entry_token(entry)})
 
 
 def entry_url(entry: Entry) -> str:
@@ -75,18 +83,26 @@ def link_max_age_days() -> int:
     return settings.AWARDS_LINK_MAX_AGE_DAYS
 
 
-def entry_from_token(token: str, *, year: int) -> Entry | None:
+def links_end_at(round_: Round) -> datetime:
+    """After this, no personal link of the round works any more, however recently it was mailed."""
+    return round_.entries_close_at + timedelta(days=link_max_age_days())
+
+
+def entry_from_token(token: str, *, year: int, now: datetime | None = None) -> Entry | None:
     """The entry a personal link is for, if the link is genuine, not expired and for this round."""
     try:
         pk, secret = signing.loads(token, salt=_LINK_SALT, max_age=link_max_age_days() * 86400)
         secret = uuid.UUID(secret)
     except (signing.BadSignature, TypeError, ValueError, AttributeError):
         return None
-    return (
+    entry = (
         Entry.objects.select_related("round", "category", "lead_municipality", "project")
         .filter(pk=pk, secret=secret, round__year=year)
         .first()
     )
+    if entry is None or (now or timezone.now()) > links_end_at(entry.round):
+        return None
+    return entry
 
 
 # --- Drafts ----------------------------------------------------------------------------------------
@@ -118,9 +134,91 @@ ENTRY_FIELDS = [
     "consent",
 ]
 
+STALE_MESSAGE = (
+    "Diese Bewerbung wurde inzwischen an anderer Stelle gespeichert, zum Beispiel in einem anderen Fenster. Damit "
+    "nichts überschrieben wird, haben wir Ihre Änderungen nicht übernommen. Ihre Eingaben stehen noch unten im "
+    "Formular: Speichern Sie erneut, ersetzen sie den anderen Stand. Oder öffnen Sie den Link neu, um den "
+    "gespeicherten Stand zu sehen."
+)
+
+
+class StaleEntryError(EntryRefusedError):
+    """The form was filled from an older state of the entry than the one saved now (e.g. a second tab)."""
+
+    def __init__(self, updated_at: datetime):
+        super().__init__([Problem(None, STALE_MESSAGE)])
+        self.updated_at = updated_at
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What came of "Bewerbung einreichen": the entry (submitted, or kept as a draft with the problems)."""
+
+    entry: Entry
+    created: bool
+    problems: list[Problem]
+
+    @property
+    def submitted(self) -> bool:
+        return not self.problems
+
 
 def _locked_round(round_id: int) -> Round:
     return Round.objects.select_for_update().get(pk=round_id)
+
+
+def _write_draft(
+    *,
+    round_: Round,
+    entry: Entry | None,
+    values: dict,
+    partners: list[Municipality] | QuerySet,
+    uploads: list[Upload],
+    remove_attachments: list[EntryAttachment] | QuerySet,
+    version: datetime | None,
+    now: datetime,
+) -> tuple[Entry, bool]:
+    """Write a draft inside the caller's transaction; returns it and whether it is new.
+
+    Locks only the entry's row, not the round's: drafts of a round are saved side by side, and the files are
+    written before any round lock is taken (submitting takes it, after this).
+    """
+    unknown = set(values) - set(ENTRY_FIELDS)
+    if unknown:
+        raise ValueError(f"Not fields of an entry's form: {sorted(unknown)}")
+    if problem := deadline_problem(round_, now):
+        raise EntryRefusedError([problem])
+    created = entry is None
+    if created:
+        entry = Entry(round=round_)
+    else:
+        entry = Entry.objects.select_for_update(of=("self",)).select_related("round").get(pk=entry.pk, round=round_)
+        if not entry.is_draft:
+            raise EntryRefusedError(
+                [Problem(None, "Diese Bewerbung ist schon eingereicht und kann nicht mehr geändert werden.")]
+            )
+        if version is not None and entry.updated_at != version:
+            raise StaleEntryError(entry.updated_at)
+    for name, value in values.items():
+        setattr(entry, name, value)
+    entry.email = entry.email.strip().lower()
+    entry.consent_text = consent_text() if entry.consent else ""
+    if entry.category_id and entry.category.round_id != round_.pk:
+        raise ValueError("The category belongs to another round.")
+    entry.save()
+    entry.partners.set(partners)
+    removed = [attachment.pk for attachment in remove_attachments if attachment.entry_id == entry.pk]
+    for attachment in EntryAttachment.objects.filter(pk__in=removed):
+        _delete_file_after_commit(attachment)
+        attachment.delete()
+    kept = entry.attachments.count()
+    if kept + len(uploads) > settings.AWARDS_ATTACHMENTS_MAX:
+        raise EntryRefusedError(
+            [Problem("attachments", f"Höchstens {settings.AWARDS_ATTACHMENTS_MAX} Anhänge je Bewerbung.")]
+        )
+    for upload in uploads:
+        _attach(entry, upload)
+    return entry, created
 
 
 def save_draft(
@@ -131,53 +229,71 @@ def save_draft(
     partners: list[Municipality] | QuerySet,
     uploads: list[Upload] = (),
     remove_attachments: list[EntryAttachment] | QuerySet = (),
+    version: datetime | None = None,
     send_link: bool = False,
     now: datetime | None = None,
 ) -> Entry:
     """Create or update a draft with the values of ENTRY_FIELDS, its partners and attachments.
 
-    Refused after the deadline and for an entry that is no longer a draft. A new draft's applicant gets
-    the personal link by mail, with which they come back; `send_link` mails it again for an existing one.
+    Refused after the deadline, for an entry that is no longer a draft, and when `version` (the entry's
+    `updated_at` the form was filled from) is older than what is saved: a second tab must not silently
+    overwrite the first. A new draft's applicant gets the personal link by mail, with which they come back;
+    `send_link` mails it again for an existing one.
     """
     now = now or timezone.now()
-    unknown = set(values) - set(ENTRY_FIELDS)
-    if unknown:
-        raise ValueError(f"Not fields of an entry's form: {sorted(unknown)}")
     with transaction.atomic():
-        round_ = _locked_round(round_.pk)
-        if problem := deadline_problem(round_, now):
-            raise EntryRefusedError([problem])
-        created = entry is None
-        if created:
-            entry = Entry(round=round_)
-        else:
-            entry = Entry.objects.select_for_update().get(pk=entry.pk, round=round_)
-            if not entry.is_draft:
-                raise EntryRefusedError(
-                    [Problem(None, "Diese Bewerbung ist schon eingereicht und kann nicht mehr geändert werden.")]
-                )
-        for name, value in values.items():
-            setattr(entry, name, value)
-        entry.email = entry.email.strip().lower()
-        entry.consent_text = consent_text() if entry.consent else ""
-        if entry.category_id and entry.category.round_id != round_.pk:
-            raise ValueError("The category belongs to another round.")
-        entry.save()
-        entry.partners.set(partners)
-        removed = [attachment.pk for attachment in remove_attachments if attachment.entry_id == entry.pk]
-        for attachment in EntryAttachment.objects.filter(pk__in=removed):
-            _delete_file_after_commit(attachment)
-            attachment.delete()
-        kept = entry.attachments.count()
-        if kept + len(uploads) > settings.AWARDS_ATTACHMENTS_MAX:
-            raise EntryRefusedError(
-                [Problem("attachments", f"Höchstens {settings.AWARDS_ATTACHMENTS_MAX} Anhänge je Bewerbung.")]
-            )
-        for upload in uploads:
-            _attach(entry, upload)
+        entry, created = _write_draft(
+            round_=round_,
+            entry=entry,
+            values=values,
+            partners=partners,
+            uploads=uploads,
+            remove_attachments=remove_attachments,
+            version=version,
+            now=now,
+        )
         if send_link or created:
             _mail_link(entry)
     return entry
+
+
+def save_and_submit_entry(
+    *,
+    round_: Round,
+    entry: Entry | None,
+    values: dict,
+    partners: list[Municipality] | QuerySet,
+    uploads: list[Upload] = (),
+    remove_attachments: list[EntryAttachment] | QuerySet = (),
+    version: datetime | None = None,
+    now: datetime | None = None,
+) -> Submission:
+    """Save the form and submit it, in one transaction ("Bewerbung einreichen").
+
+    If the rules refuse the submission, what was entered stays saved as a draft and the problems are returned;
+    a new draft's link is mailed then, and only then (a submitted entry's confirmation carries its link).
+    Refusals of the save itself (deadline, an older version, too many files) raise EntryRefusedError and
+    save nothing.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        entry, created = _write_draft(
+            round_=round_,
+            entry=entry,
+            values=values,
+            partners=partners,
+            uploads=uploads,
+            remove_attachments=remove_attachments,
+            version=version,
+            now=now,
+        )
+        try:
+            entry = submit_entry(entry=entry, now=now)
+        except EntryRefusedError as refused:
+            if created:
+                _mail_link(entry)
+            return Submission(entry=entry, created=created, problems=refused.problems)
+    return Submission(entry=entry, created=created, problems=[])
 
 
 def _attach(entry: Entry, upload: Upload) -> EntryAttachment:
@@ -291,13 +407,13 @@ def submit_entry(*, entry: Entry, now: datetime | None = None) -> Entry:
     """
     now = now or timezone.now()
     with transaction.atomic():
-        round_ = _locked_round(entry.round_id)
+        # The entry's row first, then the round's, in the order saving a draft takes them.
         entry = (
             Entry.objects.select_for_update(of=("self",))
             .select_related("category", "lead_municipality")
             .get(pk=entry.pk)
         )
-        entry.round = round_
+        entry.round = _locked_round(entry.round_id)
         if not entry.is_draft:
             raise EntryRefusedError([Problem(None, "Diese Bewerbung ist schon eingereicht.")])
         if problems := submission_problems(entry, now):
@@ -349,13 +465,13 @@ def change_entry_state(*, entries: QuerySet, state: str) -> StateChanges:
     reviving = state in Entry.SUBMITTED_STATES
     with transaction.atomic():
         candidates = entries.filter(state__in=allowed_from, is_winner=False).values("pk")
-        round_ids = set(Entry.objects.filter(pk__in=candidates).values_list("round_id", flat=True))
-        rounds = {r.pk: r for r in Round.objects.select_for_update().filter(pk__in=round_ids).order_by("pk")}
-        locked = (
+        locked = list(
             Entry.objects.select_for_update(of=("self",))
             .filter(pk__in=candidates)
             .order_by("round_id", "submitted_at", "pk")
         )
+        round_ids = {entry.round_id for entry in locked}
+        rounds = {r.pk: r for r in Round.objects.select_for_update().filter(pk__in=round_ids).order_by("pk")}
         changed, refused = 0, []
         for entry in locked:
             if reviving and entry.state == Entry.State.REJECTED:

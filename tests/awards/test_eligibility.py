@@ -5,10 +5,10 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import connection, transaction
 
 from awards import services
-from awards.models import Entry
+from awards.models import Entry, Round
 from tests.awards.conftest import kommune
 from tests.factories import EntryFactory
 
@@ -337,6 +337,33 @@ def test_two_parallel_submits_of_the_same_lead_kommune_cannot_both_pass(referenc
     assert errors == []
     assert sorted(outcomes) == ["lead_municipality", "submitted"]
     assert Entry.objects.filter(round=open_round, state="submitted").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saving_a_draft_does_not_wait_for_the_rounds_lock(reference_data, open_round):
+    """Submitting holds the round's row lock; drafts (and their uploads) are saved beside it meanwhile."""
+    entry = draft(open_round, title="Vorher")
+    outcome = []
+
+    def save():
+        try:
+            services.save_draft(round_=open_round, entry=entry, values={"title": "Nachher"}, partners=[])
+            outcome.append("gespeichert")
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        Round.objects.select_for_update().get(pk=open_round.pk)  # as a submission in progress does
+        saver = threading.Thread(target=save)
+        saver.start()
+        saver.join(timeout=10)
+        finished_during_the_lock = not saver.is_alive()
+    saver.join(timeout=30)
+
+    assert finished_during_the_lock is True
+    assert outcome == ["gespeichert"]
+    entry.refresh_from_db()
+    assert entry.title == "Nachher"
 
 
 # --- Excluded organisations -------------------------------------------------------------------------------

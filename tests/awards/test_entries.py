@@ -116,7 +116,7 @@ def test_saving_a_draft_mails_the_link_that_resumes_it(client, sending, open_rou
         "Ihr Entwurf für den Landespreis für innovative interkommunale Zusammenarbeit 2027: Link zum Weiterarbeiten"
     )
     resume = link(message, "/landespreis/2027/bewerbung/")
-    assert "Der Link gilt 30 Tage, längstens bis zum Bewerbungsschluss am" in message.body
+    assert "Der Link gilt 30 Tage ab dieser E-Mail. Einreichen können Sie bis zum Bewerbungsschluss am" in message.body
 
     client.cookies.clear()
     page = client.get(resume)
@@ -138,6 +138,29 @@ def test_a_resumed_draft_is_changed_not_copied(client, sending, open_round):
     assert (Entry.objects.count(), entry.goal) == (1, "Jetzt mit Ziel.")
 
 
+def test_an_older_tab_does_not_overwrite_what_another_tab_saved(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft", goal="Alt")
+    url = services.entry_path(entry)
+    version = client.get(url).context["form"]["version"].value()  # both tabs show this state
+
+    client.post(url, entry_data(open_round, action="draft", goal="Aus Tab B", version=version))
+    refused = client.post(url, entry_data(open_round, action="draft", goal="Aus Tab A", version=version))
+
+    entry.refresh_from_db()
+    assert entry.goal == "Aus Tab B"
+    html = refused.content.decode()
+    assert (
+        "Diese Bewerbung wurde inzwischen an anderer Stelle gespeichert, zum Beispiel in einem anderen Fenster." in html
+    )
+    assert "Aus Tab A" in html  # the input is kept
+    newer = refused.context["form"]["version"].value()
+    assert newer == entry.updated_at.isoformat() != version
+
+    client.post(url, entry_data(open_round, action="draft", goal="Aus Tab A", version=newer))
+    entry.refresh_from_db()
+    assert entry.goal == "Aus Tab A"
+
+
 def test_a_link_with_another_secret_or_an_old_link_shows_no_entry(client, open_round):
     entry = EntryFactory(round=open_round, state="draft")
     forged = signing.dumps([entry.pk, "00000000-0000-4000-8000-000000000000"], salt="awards.entry")
@@ -148,6 +171,39 @@ def test_a_link_with_another_secret_or_an_old_link_shows_no_entry(client, open_r
         response = client.get(f"/landespreis/2027/bewerbung/{token}/")
         assert response.status_code == 404
         assert "Dieser Link gilt nicht (mehr)" in response.content.decode()
+
+
+def test_opening_a_link_does_not_renew_it(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+    EntryAttachmentFactory(entry=entry)
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - 29 * 86400):
+        token = services.entry_token(entry)  # mailed 29 days ago
+    url = f"/landespreis/2027/bewerbung/{token}/"
+
+    html = client.get(url).content.decode()
+    with sending():
+        saved = client.post(url, entry_data(open_round, action="draft"))
+
+    tokens = set(re.findall(r"/landespreis/2027/bewerbung/([^/?\"]+)/", html + saved["Location"]))
+    assert tokens == {token}
+    with mock.patch("django.core.signing.time.time", return_value=time.time() + 2 * 86400):
+        assert "Dieser Link gilt nicht (mehr)" in client.get(url).content.decode()
+
+
+def test_links_of_a_round_end_with_the_days_after_its_deadline(client, open_round):
+    entry = EntryFactory(round=open_round, title="Längst eingereicht")
+    open_round.entries_open_at = timezone.now() - datetime.timedelta(days=100)
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(days=31)
+    open_round.save()
+
+    fresh = client.get(services.entry_path(entry)).content.decode()  # e.g. from links requested again
+    form = client.get("/landespreis/2027/bewerbung/link/").content.decode()
+
+    assert "Dieser Link gilt nicht (mehr)" in fresh and "Längst eingereicht" not in fresh
+    assert "neue Links verschicken wir nicht mehr" in form and "<form" not in form.split("<main")[1]
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(days=29)
+    open_round.save()
+    assert "Längst eingereicht" in client.get(services.entry_path(entry)).content.decode()
 
 
 def test_a_link_of_another_round_shows_no_entry(client, open_round):
@@ -226,14 +282,20 @@ def test_a_submitted_entry_cannot_be_changed_through_its_link(client, sending, o
     assert "Ihre Bewerbung ist eingereicht" in response.content.decode()
 
 
-def test_a_refused_submission_keeps_the_input_as_a_draft_and_says_why_at_each_field(client, sending, open_round):
+def test_a_refused_first_submission_is_kept_as_a_draft_at_its_own_link_that_says_why(client, sending, open_round):
     with sending():
-        response = client.post(NEW, entry_data(open_round, partners=[], goal="", project_start="2015-05-01"))
+        response = client.post(
+            NEW, entry_data(open_round, partners=[], goal="", project_start="2015-05-01"), follow=True
+        )
 
-    html = response.content.decode()
     entry = Entry.objects.get()
     assert entry.state == "draft"
+    address = response.redirect_chain[-1][0]
+    assert address.endswith("/?pruefung=1")
+    assert entry_of(address.split("?")[0]) == entry
+    html = response.content.decode()
     assert "Ihre Angaben sind als Entwurf gespeichert, aber noch nicht eingereicht." in html
+    assert "Den Link, mit dem Sie weiterarbeiten, haben wir an kim.muster@borken.de geschickt" in html
     assert 'id="id_partners_error"' in html and "angegeben ist 1" in html
     assert 'id="id_goal_error"' in html and "Zum Einreichen brauchen wir noch: Ziel." in html
     assert 'id="id_project_start_error"' in html
@@ -243,6 +305,36 @@ def test_a_refused_submission_keeps_the_input_as_a_draft_and_says_why_at_each_fi
     assert [m.subject.split(":")[0] for m in mail.outbox] == [
         "Ihr Entwurf für den Landespreis für innovative interkommunale Zusammenarbeit 2027"
     ]
+    # Reloading shows the same draft and the same reasons; nothing new is made.
+    again = client.get(address).content.decode()
+    assert "Zum Einreichen brauchen wir noch: Ziel." in again
+    assert Entry.objects.count() == 1
+
+
+def test_a_successful_first_submission_mails_only_the_confirmation_and_the_notice(client, sending, open_round):
+    with sending():
+        client.post(NEW, entry_data(open_round))
+
+    assert [m.subject.split(":")[0] for m in mail.outbox] == [
+        "Eingangsbestätigung",
+        "Neue Bewerbung zum Landespreis für innovative interkommunale Zusammenarbeit 2027",
+    ]
+
+
+def test_a_refused_submission_of_a_saved_draft_keeps_its_changes_and_says_why(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft", partners=[])
+    token = services.entry_token(entry)
+
+    with sending():
+        response = client.post(
+            f"/landespreis/2027/bewerbung/{token}/", entry_data(open_round, goal="Neu", partners=[]), follow=True
+        )
+
+    entry.refresh_from_db()
+    assert (entry.state, entry.goal) == ("draft", "Neu")
+    assert response.redirect_chain == [(f"/landespreis/2027/bewerbung/{token}/?pruefung=1", 302)]
+    assert 'id="id_partners_error"' in response.content.decode()
+    assert mail.outbox == []
 
 
 def test_a_draft_submitted_after_the_deadline_is_refused_with_the_deadline(client, sending, open_round):
