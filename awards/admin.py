@@ -138,6 +138,7 @@ class RoundAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     inlines = [CategoryInline, CriterionInline, JuryMemberInline]
     autocomplete_fields = ["ceremony"]
+    readonly_fields = ["decided_at"]
     fieldsets = [
         (None, {"fields": ["year", "title", "state", "is_published", "is_demo", "ceremony"]}),
         ("Bewerbungsfrist", {"fields": [("entries_open_at", "entries_close_at")]}),
@@ -151,7 +152,7 @@ class RoundAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Jury", {"fields": [("blind_review", "score_max")]}),
+        ("Jury", {"fields": [("blind_review", "score_max"), "decided_at"]}),
         (
             "Seiten",
             {"fields": ["intro", "application_text", "conditions_text", "prizes_text", "faq_text"]},
@@ -164,6 +165,14 @@ class RoundAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(submitted_count=Count("entries", filter=Q(entries__state__in=Entry.SUBMITTED_STATES)))
         )
+
+    def save_model(self, request, obj, form, change):
+        # The retention period of the entries counts from the decision; the jury's last decision sets it too.
+        if obj.state == Round.State.DECIDED and obj.decided_at is None:
+            obj.decided_at = timezone.now()
+        elif obj.state != Round.State.DECIDED:
+            obj.decided_at = None
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="Auf der Website (nach der Frist)")
     def shown_state(self, obj):
@@ -390,9 +399,18 @@ class EntryAdmin(admin.ModelAdmin):
         "updated_at",
         "consent",
         "consent_text",
+        "anonymised_at",
     ]
     fieldsets = [
-        (None, {"fields": [("round", "state", "is_winner"), ("submitted_at", "created_at", "updated_at")]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("round", "state", "is_winner"),
+                    ("submitted_at", "created_at", "updated_at", "anonymised_at"),
+                ]
+            },
+        ),
         (
             "Projekt",
             {
@@ -426,6 +444,12 @@ class EntryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.anonymised_at:
+            return [*fields, *Entry.PERSONAL_FIELDS]  # emptied for good; the address stays empty too
+        return fields
 
     def delete_model(self, request, obj):
         services.delete_entries(entries=Entry.objects.filter(pk=obj.pk))

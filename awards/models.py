@@ -76,6 +76,9 @@ class Round(models.Model):
     is_published = models.BooleanField(
         "Veröffentlicht", default=False, help_text="Erst ankreuzen, wenn die Runde auf der Website erscheinen soll."
     )
+    # When the round became "entschieden" (by the jury's last decision or an editor); the retention period of
+    # its entries' personal data counts from here (awards.services.anonymise_decided_entries).
+    decided_at = models.DateTimeField("Entschieden am", null=True, blank=True, editable=False)
 
     # Eligibility, checked on the server when an entry is submitted.
     earliest_project_start = models.DateField(
@@ -140,6 +143,10 @@ class Round(models.Model):
                 condition=Q(score_max__gte=1),
                 name="round_score_max_positive",
                 violation_error_message="Die Höchstpunktzahl muss mindestens 1 sein.",
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_at__isnull=True) | Q(state="decided"),
+                name="round_decided_at_only_when_decided",
             ),
         ]
 
@@ -382,6 +389,8 @@ class Entry(models.Model):
     updated_at = models.DateTimeField("Geändert", auto_now=True)
     submitted_at = models.DateTimeField("Eingereicht am", null=True, blank=True)
     is_winner = models.BooleanField("Preisträger", default=False)
+    # Set when the retention period ended: contact, Fachbereich and attachments are gone, the rest stays.
+    anonymised_at = models.DateTimeField("Anonymisiert am", null=True, blank=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
 
@@ -418,6 +427,9 @@ class Entry(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == self.State.DRAFT
+
+    # What the retention period removes; title, Kommunen and texts stay (the winners' pages show them).
+    PERSONAL_FIELDS = ["contact_name", "email", "phone", "department"]
 
     @property
     def applicant_name(self) -> str:

@@ -381,5 +381,6 @@ def record_winners(
         category.save(update_fields=["decided_at", "decided_by"])
         if not round_.categories.filter(decided_at__isnull=True).exists():
             round_.state = Round.State.DECIDED
-            round_.save(update_fields=["state", "updated_at"])
+            round_.decided_at = now
+            round_.save(update_fields=["state", "decided_at", "updated_at"])
     return category

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.functions import RandomUUID
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -23,7 +24,7 @@ from django.utils import formats, timezone
 from awards.eligibility import Problem, deadline_problem, one_entry_per_lead_problems, submission_problems, when
 from awards.models import Entry, EntryAttachment, Round
 from portal.mail import absolute_url, send_templated_mail
-from portal.models import Municipality
+from portal.models import Municipality, OutgoingMail
 from portal.uploads import clean_file_name
 
 _LINK_SALT = "awards.entry"
@@ -514,3 +515,46 @@ def delete_expired_drafts(*, retention_days: int, dry_run: bool = False, now: da
     if dry_run:
         return drafts.count()
     return delete_entries(entries=drafts)
+
+
+@dataclass(frozen=True)
+class Anonymised:
+    entries: int
+    attachments: int
+    mails: int
+
+
+def anonymise_decided_entries(*, retention_days: int, dry_run: bool = False, now: datetime | None = None) -> Anonymised:
+    """Remove the personal data of entries `retention_days` after their round was decided.
+
+    Contact person, e-mail address, phone and Fachbereich are emptied and the attachments deleted (files after
+    the commit); title, category, Kommunen, the texts and the jury's scores stay, so the winners' pages and the
+    round's record remain. The personal link stops working (a new secret). Sent Landespreis mails older than
+    the period, which repeat those data, are deleted too.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=retention_days)
+    due = (
+        Entry.objects.exclude(state=Entry.State.DRAFT)
+        .filter(round__state=Round.State.DECIDED, round__decided_at__lt=cutoff, anonymised_at__isnull=True)
+        .order_by("pk")
+    )
+    old_mails = OutgoingMail.objects.filter(
+        template__startswith=MAIL_TEMPLATES,
+        created_at__lt=cutoff,
+        status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED],
+    )
+    if dry_run:
+        attachments = EntryAttachment.objects.filter(entry__in=due).count()
+        return Anonymised(entries=due.count(), attachments=attachments, mails=old_mails.count())
+    with transaction.atomic():
+        ids = list(due.select_for_update(of=("self",)).values_list("pk", flat=True))
+        files = EntryAttachment.objects.filter(entry_id__in=ids)
+        for attachment in files:
+            _delete_file_after_commit(attachment)
+        deleted_attachments, _ = files.delete()
+        anonymised = Entry.objects.filter(pk__in=ids).update(
+            **dict.fromkeys(Entry.PERSONAL_FIELDS, ""), secret=RandomUUID(), anonymised_at=now, updated_at=now
+        )
+        deleted_mails, _ = old_mails.delete()
+    return Anonymised(entries=anonymised, attachments=deleted_attachments, mails=deleted_mails)

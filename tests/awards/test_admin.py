@@ -484,3 +484,16 @@ def test_conflicts_stay_once_the_category_is_decided(admin_client, open_round):
 
     assert "Befangenheiten" in html
     assert 'name="conflicts-0-DELETE"' not in html
+
+
+def test_a_round_set_to_decided_by_an_editor_records_when(admin_client, open_round):
+    url = reverse("admin:awards_round_change", args=[open_round.pk])
+
+    admin_client.post(url, round_form(open_round, state="decided"))
+    open_round.refresh_from_db()
+    decided_at = open_round.decided_at
+    admin_client.post(url, round_form(open_round, state="jury"))
+    open_round.refresh_from_db()
+
+    assert decided_at is not None and abs(decided_at - timezone.now()).total_seconds() < 60
+    assert (open_round.state, open_round.decided_at) == ("jury", None)
