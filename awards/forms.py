@@ -9,8 +9,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.functional import lazy
-from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, strip_tags
 from PIL import Image, UnidentifiedImageError
 
 from awards.eligibility import REQUIRED_FOR_SUBMISSION, Problem
@@ -30,22 +29,45 @@ def _municipalities():
     return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "short_name").by_name()
 
 
-class PlainSelectMultiple(forms.SelectMultiple):
-    """A multiple select for the 430 Kommunen, joined in Python like portal.forms_rendering.PlainSelect."""
+# Picking Kommunen from a search, without JavaScript: the same pattern (and JSON) as the project submission
+# form's step 3 on the branch `submissions` (projects.forms.municipality_details, static/js/
+# submission-municipalities.js); static/js/municipality-picker.js is written to serve both once merged.
+MUNICIPALITY_RESULTS = 20
 
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in (value or []) if v not in (None, "")}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(option), mark_safe(" selected") if str(option) in chosen else "", label)
-                for option, label in self.choices
-            ),
-        )
-        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        flat = forms.utils.flatatt({key: val for key, val in attrs.items() if key != "multiple"})
-        return format_html("<select multiple{}>{}</select>", flat, options)
+
+def municipality_details():
+    """The Kommunen that can take part, with what tells those of the same name apart (kind, Kreis)."""
+    return (
+        Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK)
+        .select_related("kreis")
+        .only("pk", "short_name", "name", "kind", "kreis__short_name", "kreis__name", "kreis__kind")
+        .by_name()
+    )
+
+
+def municipality_detail_label(municipality: Municipality) -> str:
+    """ "Gemeinde im Kreis Borken", "kreisfreie Stadt" """
+    kind = municipality.get_kind_display()
+    if municipality.kreis_id:
+        return f"{kind} {municipality.kreis.with_preposition}"
+    return kind
+
+
+def with_details(municipalities) -> list[Municipality]:
+    municipalities = list(municipalities)
+    for municipality in municipalities:
+        municipality.detail = municipality_detail_label(municipality)
+    return municipalities
+
+
+class MunicipalitySearchForm(forms.Form):
+    """`?kommune=` (the entry form's search without JavaScript) and `?q=` (its JSON for the script)."""
+
+    q = forms.CharField(max_length=100, required=False)
+
+    def query(self) -> str:
+        # A NUL or an overlong query is no query (the CharField refuses NUL before it reaches the database).
+        return " ".join(self.cleaned_data["q"].split()) if self.is_valid() else ""
 
 
 class MultipleFileInput(forms.FileInput):
@@ -117,15 +139,17 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
     """The applicant's form. To save a draft, title and e-mail address suffice; what submitting needs is
     checked by awards.eligibility (through the service, under the round's lock) and shown at the fields."""
 
+    # Rendered as checkboxes of the chosen and of the found Kommunen (templates/awards/includes/partners.html).
     partners = forms.ModelMultipleChoiceField(
-        label="Beteiligte Kommunen",
+        label="Weitere beteiligte Kommunen",
         queryset=_municipalities(),
         required=False,
-        widget=PlainSelectMultiple(attrs={"size": 10}),
-        help_text="Alle weiteren Kommunen aus NRW, die mitmachen. Mehrere wählen Sie mit gedrückter Strg-Taste "
-        "(am Mac: cmd) aus.",
-        error_messages={"invalid_choice": "Diese Kommune gibt es nicht. Bitte wählen Sie aus der Liste."},
+        help_text="Suchen Sie die Kommunen nach ihrem Namen und kreuzen Sie sie an. Angekreuzte Kommunen übernehmen "
+        "wir beim Speichern oder mit der nächsten Suche; ein Häkchen entfernen nimmt eine Kommune wieder heraus.",
+        error_messages={"invalid_choice": "Eine der gewählten Kommunen gibt es nicht. Bitte suchen Sie sie neu."},
     )
+    # Not stored: the search for Kommunen to add ("Kommune suchen" saves the draft and shows what it found).
+    municipality_query = forms.CharField(label="Name der Kommune", required=False, max_length=100)
     attachments = AttachmentsField(
         label="Anhänge hinzufügen",
         required=False,
@@ -308,7 +332,15 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
 
     def entry_values(self) -> dict:
         """The cleaned values for awards.services.save_draft."""
-        skip = {"partners", "attachments", "remove_attachments", "website", "rendered_at", "version"}
+        skip = {
+            "partners",
+            "attachments",
+            "remove_attachments",
+            "website",
+            "rendered_at",
+            "version",
+            "municipality_query",
+        }
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
     def add_problems(self, problems: list[Problem]) -> None:
@@ -318,10 +350,19 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             field = problem.field if problem.field in self.fields else None
             self.add_error(field, problem.message)
 
-    def chosen_partners(self) -> list[str]:
-        """The partner Kommunen chosen so far, by name (the long list shows only a few at a time)."""
-        chosen = [value for value in (self["partners"].value() or []) if str(value).isdigit()]
-        return list(Municipality.objects.filter(pk__in=chosen).by_name().values_list("short_name", flat=True))
+    def chosen_partners(self) -> list[Municipality]:
+        """The partner Kommunen ticked so far (as sent, or as stored), for their checkboxes."""
+        ids = [int(value) for value in (self["partners"].value() or []) if str(value).isdigit()]
+        return with_details(municipality_details().filter(pk__in=ids)) if ids else []
+
+    def municipality_results(self, query: str) -> tuple[list[Municipality], bool]:
+        """Kommunen matching `query` that are neither chosen nor the lead, and whether there are more."""
+        if not query:
+            return [], False
+        lead = str(self["lead_municipality"].value() or "")
+        taken = [int(value) for value in [*(self["partners"].value() or []), lead] if str(value).isdigit()]
+        found = list(municipality_details().search(query).exclude(pk__in=taken)[: MUNICIPALITY_RESULTS + 1])
+        return with_details(found[:MUNICIPALITY_RESULTS]), len(found) > MUNICIPALITY_RESULTS
 
     @property
     def has_field_errors(self) -> bool:

@@ -17,7 +17,7 @@ from django.contrib.postgres.functions import RandomUUID
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
 
@@ -98,6 +98,8 @@ def entry_from_token(token: str, *, year: int, now: datetime | None = None) -> E
         return None
     entry = (
         Entry.objects.select_related("round", "category", "lead_municipality", "project")
+        .defer("lead_municipality__shape", "project__search_vector")
+        .prefetch_related(Prefetch("partners", queryset=Municipality.objects.only("pk")))
         .filter(pk=pk, secret=secret, round__year=year)
         .first()
     )

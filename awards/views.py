@@ -1,9 +1,10 @@
 from datetime import datetime
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -12,12 +13,16 @@ from django.views.decorators.http import require_http_methods, require_safe
 from awards import services
 from awards.eligibility import deadline_problem, submission_problems, when
 from awards.forms import (
+    MUNICIPALITY_RESULTS,
     EntryForm,
     LinkRequestForm,
+    MunicipalitySearchForm,
     ProjectSearchForm,
     ProjectStartForm,
     contact_hint,
     initial_from_project,
+    municipality_detail_label,
+    municipality_details,
 )
 from awards.models import Entry, EntryAttachment, Round
 from portal.spam import rate_limited
@@ -245,6 +250,9 @@ def _entry_form(
         problems = submission_problems(entry, now)
         form.add_problems(problems)
         refused_submission = bool(problems)
+    source = request.POST.get("municipality_query", "") if request.method == "POST" else request.GET.get("kommune", "")
+    query = MunicipalitySearchForm({"q": source}).query()
+    results, more_results = form.municipality_results(query)
     context = {
         "round": round_,
         "entry": entry,
@@ -255,6 +263,10 @@ def _entry_form(
         "saved_but_refused": refused_submission,
         "files_lost": form.is_bound and form.files_were_chosen and bool(form.errors),
         "closes": when(round_.entries_close_at),
+        "chosen_partners": form.chosen_partners(),
+        "query": query,
+        "results": results,
+        "more_results": more_results,
     }
     return render(request, "awards/entry_form.html", context, status=status)
 
@@ -270,13 +282,19 @@ def _save(request, round_: Round, form: EntryForm, *, entry: Entry | None, token
         "remove_attachments": form.cleaned_data.get("remove_attachments") or [],
         "version": form.cleaned_data.get("version"),
     }
-    if request.POST.get("action") != "submit":
+    action = request.POST.get("action")
+    if action != "submit":
         saved = services.save_draft(**arguments)
         text = "Ihr Entwurf ist gespeichert."
         if entry is None:
             text += " " + _link_mailed(saved)
         messages.success(request, text)
-        return redirect(services.entry_path(saved, token))
+        url = services.entry_path(saved, token)
+        # "Kommune suchen" without JavaScript: saved first, then the entry's page shows what the search found.
+        query = MunicipalitySearchForm({"q": form.cleaned_data["municipality_query"]}).query()
+        if action == "search" and query:
+            url += "?" + urlencode({"kommune": query}) + "#kommunen"
+        return redirect(url)
     submission = services.save_and_submit_entry(**arguments)
     saved = submission.entry
     if submission.submitted:
@@ -320,6 +338,16 @@ def attachment_response(attachment: EntryAttachment) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@require_safe
+def municipalities(request):
+    """Kommunen matching the typed name, for the entry form's search while typing (JSON; the form works
+    without it). The same shape as the project submission form's search."""
+    query = MunicipalitySearchForm(request.GET).query()
+    found = municipality_details().search(query)[:MUNICIPALITY_RESULTS] if len(query) >= 2 else []
+    results = [{"id": m.pk, "name": m.display_name, "detail": municipality_detail_label(m)} for m in found]
+    return JsonResponse({"query": query, "results": results})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -473,6 +473,113 @@ def test_new_entries_are_rate_limited_per_client(client, sending, open_round, mo
     assert Entry.objects.count() == 1
 
 
+# --- Partner Kommunen: ticked checkboxes and a search that works without JavaScript --------------------------
+
+
+def checkboxes(html: str) -> dict[str, bool]:
+    """The partner checkboxes of the page: Kommune → ticked."""
+    found = {}
+    for box, label in re.findall(
+        r'(<input class="kern-form-check__checkbox" type="checkbox" name="partners"[^>]*>)\s*<label[^>]*>([^<]+)<', html
+    ):
+        found[label.strip()] = " checked" in box
+    return found
+
+
+def test_a_form_from_a_project_has_all_its_partners_ticked(client, open_round):
+    partners = ["ahaus", "borken", "gescher", "gronau-westf", "isselburg", "legden", "raesfeld"]
+    ProjectFactory(
+        slug="bauhof", participants__lead=kommune("heiden"), participants__partners=[kommune(p) for p in partners]
+    )
+
+    html = client.get(NEW, {"projekt": "bauhof"}).content.decode()
+
+    assert checkboxes(html) == {
+        "Ahaus": True,
+        "Borken": True,
+        "Gescher": True,
+        "Gronau (Westf.)": True,
+        "Isselburg": True,
+        "Legden": True,
+        "Raesfeld": True,
+    }
+    assert "<select multiple" not in html
+
+
+def test_searching_a_kommune_without_javascript_saves_the_draft_and_offers_the_results(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft", partners=[kommune("borken")])
+    url = services.entry_path(entry)
+
+    with sending():
+        response = client.post(
+            url, entry_data(open_round, action="search", municipality_query=" Heiden ", partners=[kommune("ahaus").pk])
+        )
+
+    assert response["Location"] == url + "?kommune=Heiden#kommunen"
+    assert [p.slug for p in entry.partners.all()] == ["ahaus"]  # saved as the form said
+    html = client.get(response["Location"]).content.decode()
+    assert checkboxes(html) == {"Ahaus": True, "Heiden": False}
+    assert "1 Kommune gefunden für „Heiden“." in html
+
+    with sending():
+        client.post(url, entry_data(open_round, action="draft", partners=[kommune("ahaus").pk, kommune("heiden").pk]))
+    assert sorted(p.slug for p in entry.partners.all()) == ["ahaus", "heiden"]
+
+
+def test_the_search_leaves_out_the_chosen_kommunen_and_the_lead(client, open_round):
+    entry = EntryFactory(round=open_round, state="draft", lead_municipality=kommune("borken"), partners=[])
+
+    html = client.get(services.entry_path(entry), {"kommune": "Bor"}).content.decode()
+
+    assert "Borken" not in checkboxes(html)
+
+
+def test_a_search_on_a_new_entry_that_cannot_be_saved_yet_says_why_and_still_shows_results(client, open_round):
+    response = client.post(
+        NEW, entry_data(open_round, action="search", municipality_query="Heiden", title="", partners=[])
+    )
+
+    html = response.content.decode()
+    assert Entry.objects.count() == 0
+    assert "Bitte geben Sie den Titel des Projekts ein" in html
+    assert checkboxes(html)["Heiden"] is False
+
+
+def test_an_odd_kommune_search_finds_nothing_and_breaks_nothing(client, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+
+    page = client.get(services.entry_path(entry), {"kommune": "\x00"})
+    json = client.get("/landespreis/kommunen.json", {"q": "\x00"})
+
+    assert page.status_code == 200 and "gefunden für" not in page.content.decode()
+    assert json.json() == {"query": "", "results": []}
+
+
+def test_the_kommune_search_answers_in_json_for_the_script(client):
+    response = client.get("/landespreis/kommunen.json", {"q": "velen"})
+
+    assert response.json() == {
+        "query": "velen",
+        "results": [{"id": kommune("velen").pk, "name": "Velen", "detail": "kreisangehörige Stadt im Kreis Borken"}],
+    }
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_entry_form_runs_a_constant_number_of_queries_for_its_partners(
+    client, open_round, django_assert_num_queries, count
+):
+    entry = EntryFactory(
+        round=open_round, state="draft", partners=[kommune(s) for s in ["ahaus", "heiden", "gescher"][:count]]
+    )
+    url = services.entry_path(entry)
+    client.get(url)
+
+    # The entry with its round, category, lead and project; its partners (the form's initial); the round's
+    # categories; the Kommunen of the lead's list; the chosen ones with their Kreis; the found ones; the attachments.
+    with django_assert_num_queries(7):
+        client.get(url, {"kommune": "Reken"})
+
+
 # --- Attachments ------------------------------------------------------------------------------------------
 
 

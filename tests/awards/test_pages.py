@@ -344,18 +344,6 @@ def test_the_round_page_runs_a_constant_number_of_queries(client, django_assert_
         client.get("/landespreis/2027/")
 
 
-def test_the_chosen_partners_are_named_below_the_long_list(client, open_round):
-    ProjectFactory(
-        slug="bauhof",
-        participants__lead=kommune("heiden"),
-        participants__partners=[kommune("borken"), kommune("ahaus")],
-    )
-
-    page = text(client.get("/landespreis/2027/bewerbung/formular/", {"projekt": "bauhof"}))
-
-    assert "Ausgewählt: Ahaus, Borken" in page
-
-
 def test_a_round_closed_before_its_deadline_says_so(client, open_round):
     open_round.state = "jury"
     open_round.save()
