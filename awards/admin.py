@@ -76,8 +76,50 @@ class CategoryInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
 
 
+class CriterionFormSet(forms.BaseInlineFormSet):
+    """Once the jury has scored, no criterion is added (every review would turn incomplete and its total
+    disappear) and none it scored by is deleted; once a category is decided, the weights are final too."""
+
+    def clean(self):
+        # Before super().clean(): it would list every protected score of a criterion deleted.
+        self._keep_what_was_scored()
+        super().clean()
+
+    def _keep_what_was_scored(self):
+        if not self.instance.pk:
+            return
+        scored = dict(
+            Criterion.objects.filter(round=self.instance, scores__isnull=False).distinct().values_list("pk", "name")
+        )
+        decided = self.instance.categories.decided().exists()
+        errors = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.has_changed():
+                continue
+            deleting = form.cleaned_data.get("DELETE", False)
+            if form.instance.pk is None:
+                if scored and not deleting:
+                    errors.append(
+                        "Ein neues Kriterium lässt sich nicht mehr anlegen: Die Jury hat schon bewertet, und jede "
+                        "Bewertung wäre danach unvollständig."
+                    )
+            elif deleting and form.instance.pk in scored:
+                errors.append(
+                    f"Das Kriterium „{scored[form.instance.pk]}“ lässt sich nicht löschen: Die Jury hat danach "
+                    "schon bewertet."
+                )
+            elif decided and "weight" in form.changed_data:
+                errors.append(
+                    "Die Gewichte lassen sich nicht mehr ändern: Die Preisträger einer Kategorie stehen fest, "
+                    "ihre Wertungen sind endgültig."
+                )
+        if errors:
+            raise forms.ValidationError(list(dict.fromkeys(errors)))
+
+
 class CriterionInline(admin.TabularInline):
     model = Criterion
+    formset = CriterionFormSet
     fields = ["position", "name", "weight", "description"]
     extra = 0
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
@@ -85,6 +127,8 @@ class CriterionInline(admin.TabularInline):
 
 class JuryMemberFormSet(forms.BaseInlineFormSet):
     def clean(self):
+        # Before super().clean(): it would list every protected score of a member deleted.
+        self._keep_members_who_scored()
         super().clean()
         chairs = [
             form
@@ -96,6 +140,31 @@ class JuryMemberFormSet(forms.BaseInlineFormSet):
         elsewhere = self.instance.jury_members.filter(is_chair=True).exclude(pk__in=shown) if self.instance.pk else []
         if len(chairs) + len(elsewhere) > 1:
             raise forms.ValidationError("Eine Runde hat genau einen Vorsitz.")
+
+    def _keep_members_who_scored(self):
+        """A member who has scored stays, with their account: their scores count (and would go with them)."""
+        if not self.instance.pk:
+            return
+        scored = {
+            member.pk: str(member)
+            for member in self.instance.jury_members.filter(scores__isnull=False).distinct().select_related("user")
+        }
+        errors = []
+        for form in self.forms:
+            if form.instance.pk not in scored or not hasattr(form, "cleaned_data"):
+                continue
+            if form.cleaned_data.get("DELETE", False):
+                errors.append(
+                    f"„{scored[form.instance.pk]}“ hat schon bewertet und bleibt in der Jury: Die Bewertungen "
+                    "zählen für die Gesamtwertungen."
+                )
+            elif "user" in form.changed_data:
+                errors.append(
+                    f"Das Benutzerkonto von „{scored[form.instance.pk]}“ lässt sich nicht austauschen: Die "
+                    "Bewertungen stammen von dieser Person."
+                )
+        if errors:
+            raise forms.ValidationError(errors)
 
 
 class JuryMemberInline(admin.TabularInline):

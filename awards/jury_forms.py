@@ -99,22 +99,53 @@ class ConflictForm(KernFormMixin, forms.Form):
 
 
 class WinnersForm(forms.Form):
-    """The chair's choice: one or more entries of the category. `confirmed` is the second step's button."""
+    """The chair's decision on a category, in steps: choose one or more entries, or "ohne Preisträger"
+    (`ohne_preistraeger`); confirm (`bestaetigt`), or go back to the choice with it kept (`aendern`).
+
+    `step` says which step the submitted data asks for; `chosen()` are the entries chosen so far.
+    """
+
+    CHOOSE, CONFIRM, RECORD = "choose", "confirm", "record"
 
     preistraeger = forms.TypedMultipleChoiceField(
         label="Preisträger",
         coerce=int,
-        error_messages={
-            "required": "Bitte wählen Sie mindestens einen Beitrag.",
-            "invalid_choice": "Diesen Beitrag gibt es in dieser Kategorie nicht.",
-        },
+        required=False,
+        error_messages={"invalid_choice": "Diesen Beitrag gibt es in dieser Kategorie nicht."},
     )
+    ohne_preistraeger = forms.BooleanField(required=False, widget=forms.HiddenInput)
     bestaetigt = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    aendern = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, entries: list, **kwargs):
+        """`entries`: the category's entries in the competition, each with its `jury_name`."""
         super().__init__(*args, **kwargs)
         self.entries = {entry.pk: entry for entry in entries}
-        self.fields["preistraeger"].choices = [(entry.pk, entry.title) for entry in entries]
+        self.fields["preistraeger"].choices = [(entry.pk, entry.jury_name) for entry in entries]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("aendern") or "preistraeger" in self.errors:
+            return cleaned
+        if cleaned.get("ohne_preistraeger") and cleaned.get("preistraeger"):
+            raise forms.ValidationError(
+                "Bitte wählen Sie entweder Preisträger oder „ohne Preisträger abschließen“, nicht beides."
+            )
+        if not cleaned.get("ohne_preistraeger") and not cleaned.get("preistraeger"):
+            self.add_error("preistraeger", "Bitte wählen Sie mindestens einen Beitrag.")
+        return cleaned
+
+    @property
+    def step(self) -> str:
+        if not self.is_bound or not self.is_valid() or self.cleaned_data["aendern"]:
+            return self.CHOOSE
+        return self.RECORD if self.cleaned_data["bestaetigt"] else self.CONFIRM
+
+    @property
+    def without_winners(self) -> bool:
+        return self.step != self.CHOOSE and self.cleaned_data["ohne_preistraeger"]
 
     def chosen(self) -> list:
-        return [self.entries[pk] for pk in self.cleaned_data["preistraeger"]]
+        """The chosen entries (valid choices only), in the order of the list."""
+        chosen = set(getattr(self, "cleaned_data", {}).get("preistraeger") or [])
+        return [entry for pk, entry in self.entries.items() if pk in chosen]

@@ -24,6 +24,7 @@ from awards import scoring
 from awards.jury_forms import ConflictForm, JuryLoginForm, ScoreForm, WinnersForm
 from awards.models import Entry, EntryAttachment, JuryMember, Round
 from awards.views import attachment_response
+from portal.mail import SITE_NAME
 
 
 def _private(response):
@@ -84,9 +85,12 @@ class JuryLoginView(auth_views.LoginView):
     next_page = reverse_lazy("awards:jury:home")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             failure_limit=settings.AXES_FAILURE_LIMIT, lockout_minutes=_lockout_minutes(self.request), **kwargs
         )
+        # LoginView sets `site_name` to the host name; the page title needs the portal's name.
+        context["site_name"] = SITE_NAME
+        return context
 
     def form_invalid(self, form):
         if getattr(self.request, "axes_locked_out", False):
@@ -130,24 +134,7 @@ def home(request):
 @jury_member_required
 def round_overview(request, member: JuryMember):
     """The round's categories with their entries and the member's progress on each."""
-    round_ = member.round
-    categories = list(round_.categories.order_by("position", "pk"))
-    criteria = scoring.criteria_of(round_)
-    entries = list(scoring.entries_of_round(member=member))
-    by_category = {category.pk: [] for category in categories}
-    for entry in entries:
-        entry.progress = scoring.progress(
-            own_scores=entry.own_scores, criteria_count=len(criteria), is_conflicted=entry.is_conflicted
-        )
-        entry.progress_label = scoring.PROGRESS_LABELS[entry.progress]
-        by_category.setdefault(entry.category_id, []).append(entry)
-    for category in categories:
-        category.jury_entries = by_category[category.pk]
-        category.done = sum(
-            1 for entry in category.jury_entries if entry.progress in (scoring.SCORED, scoring.CONFLICT)
-        )
-        category.closed_reason = scoring.scoring_closed_reason(round_=round_, category=category)
-    context = {"member": member, "round": round_, "categories": categories, "criteria": criteria}
+    context = {"member": member, "round": member.round, "overview": scoring.round_overview(member=member)}
     return render(request, "awards/jury/round.html", context)
 
 
@@ -221,9 +208,9 @@ def _entry_page(request, member, entry, criteria, scores, *, form, closed, confl
         "criteria": criteria,
         "scores": scores,
         "own_rows": [(criterion, scores.own.get(criterion.pk)) for criterion in criteria],
-        "own_total": scoring.own_total(member=member, entry=entry, criteria=criteria) if scores.complete else None,
         "form": form,
         "closed": closed,
+        "conflict_closed": scoring.conflict_closed_reason(round_=round_, category=entry.category),
         "conflict_form": conflict_form or ConflictForm(),
     }
     return render(request, "awards/jury/entry.html", context, status=status)
@@ -232,27 +219,35 @@ def _entry_page(request, member, entry, criteria, scores, *, form, closed, confl
 @require_POST
 @jury_member_required
 def declare_conflict(request, member: JuryMember, pk: int):
+    """The member declares a conflict of interest for the entry and goes back to the round's overview."""
+    round_ = member.round
+    if scoring.has_declared_conflict(member=member, pk=pk):
+        # Sent twice (a double click, a second tab): the first one did it.
+        messages.info(request, "Ihre Befangenheit für diesen Beitrag ist bereits erklärt.")
+        return redirect("awards:jury:round", year=round_.year)
     entry = _entry_or_404(member, pk)
+    if reason := scoring.conflict_closed_reason(round_=round_, category=entry.category):
+        # The page was opened before the chair decided; it showed the form, now it would not.
+        messages.error(request, reason)
+        return redirect("awards:jury:entry", year=round_.year, pk=entry.pk)
     form = ConflictForm(request.POST)
     if form.is_valid():
         try:
             scoring.declare_conflict(member=member, entry=entry, note=form.cleaned_data["note"])
         except scoring.JuryRefusedError as refused:
-            form.add_error(None, refused.message)
-        else:
-            messages.success(
-                request,
-                f"Sie haben Befangenheit für „{entry.title}“ erklärt. Sie sehen den Beitrag und seine Bewertungen "
-                "nicht mehr und bewerten ihn nicht.",
-            )
-            return redirect("awards:jury:round", year=member.round.year)
-    criteria = scoring.criteria_of(member.round)
+            messages.error(request, refused.message)
+            return redirect("awards:jury:entry", year=round_.year, pk=entry.pk)
+        messages.success(
+            request,
+            f"Sie haben Befangenheit für „{entry.jury_name}“ erklärt. Sie sehen den Beitrag und seine Bewertungen "
+            "nicht mehr und bewerten ihn nicht.",
+        )
+        return redirect("awards:jury:round", year=round_.year)
+    criteria = scoring.criteria_of(round_)
     scores = scoring.entry_scores(member=member, entry=entry, criteria=criteria)
-    score_form = ScoreForm(criteria=criteria, score_max=member.round.score_max, own=scores.own)
-    closed = scoring.scoring_closed_reason(round_=member.round, category=entry.category)
-    return _entry_page(
-        request, member, entry, criteria, scores, form=score_form, closed=closed, conflict_form=form, status=409
-    )
+    score_form = ScoreForm(criteria=criteria, score_max=round_.score_max, own=scores.own)
+    closed = scoring.scoring_closed_reason(round_=round_, category=entry.category)
+    return _entry_page(request, member, entry, criteria, scores, form=score_form, closed=closed, conflict_form=form)
 
 
 def _attachment_name(attachment: EntryAttachment, number: int, *, blind: bool) -> str:
@@ -282,7 +277,8 @@ def entry_attachment(request, member: JuryMember, pk: int, attachment_pk: int):
 @require_http_methods(["GET", "HEAD", "POST"])
 @jury_member_required
 def decide_category(request, member: JuryMember, pk: int):
-    """The chair records the winners of a category: choose, confirm, done (the scores are then final)."""
+    """The chair records the winners of a category, or closes it without: choose, confirm, done (the scores
+    are then final)."""
     round_ = member.round
     category = get_object_or_404(round_.categories.all(), pk=pk)
     if not member.is_chair:
@@ -292,29 +288,26 @@ def decide_category(request, member: JuryMember, pk: int):
         return redirect("awards:jury:category", year=round_.year, pk=category.pk)
     criteria = scoring.criteria_of(round_)
     rows = scoring.ranking(member=member, category=category, criteria_count=len(criteria))
-    # "Auswahl ändern" on the confirmation goes back to the choice, with the entries still ticked.
-    changing = "aendern" in request.POST
-    data = request.POST if request.method == "POST" and not changing else None
-    form = WinnersForm(data, entries=[row.entry for row in rows])
-    closed = scoring.decision_closed_reason(round_=round_, category=category)
-    confirming = False
+    form = WinnersForm(request.POST if request.method == "POST" else None, entries=[row.entry for row in rows])
     status = 200
-    if form.is_bound and form.is_valid():
-        if not form.cleaned_data["bestaetigt"]:
-            confirming = True
-        else:
-            try:
-                scoring.record_winners(member=member, category=category, entries=form.chosen())
-            except scoring.JuryRefusedError as refused:
-                form.add_error(None, refused.message)
-                status = 409
+    if form.step == form.RECORD:
+        try:
+            if form.without_winners:
+                scoring.close_without_winners(member=member, category=category)
             else:
-                names = ", ".join(f"„{entry.title}“" for entry in form.chosen())
-                messages.success(
-                    request, f"Die Preisträger in der Kategorie „{category.name}“ sind festgelegt: {names}."
-                )
-                return redirect("awards:jury:category", year=round_.year, pk=category.pk)
-    chosen = {int(value) for value in request.POST.getlist("preistraeger") if value.isdigit()}
+                scoring.record_winners(member=member, category=category, entries=form.chosen())
+        except scoring.JuryRefusedError as refused:
+            form.add_error(None, refused.message)
+            status = 409
+        else:
+            if form.without_winners:
+                message = f"Die Kategorie „{category.name}“ ist ohne Preisträger abgeschlossen."
+            else:
+                names = ", ".join(f"„{entry.jury_name}“" for entry in form.chosen())
+                message = f"Die Preisträger in der Kategorie „{category.name}“ sind festgelegt: {names}."
+            messages.success(request, message)
+            return redirect("awards:jury:category", year=round_.year, pk=category.pk)
+    chosen = {entry.pk for entry in form.chosen()}
     context = {
         "member": member,
         "round": round_,
@@ -323,7 +316,7 @@ def decide_category(request, member: JuryMember, pk: int):
         "form": form,
         "chosen": chosen,
         "chosen_rows": [row for row in rows if row.entry.pk in chosen],
-        "confirming": confirming,
-        "closed": closed,
+        "confirming": form.step == form.CONFIRM,
+        "closed": scoring.decision_closed_reason(round_=round_, category=category),
     }
     return render(request, "awards/jury/decide.html", context, status=status)

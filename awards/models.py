@@ -488,8 +488,9 @@ class Score(models.Model):
     """A jury member's points for one criterion of one entry (0 to the round's score_max)."""
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="scores", verbose_name="Bewerbung")
-    member = models.ForeignKey(JuryMember, on_delete=models.CASCADE, related_name="scores", verbose_name="Jurymitglied")
-    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores", verbose_name="Kriterium")
+    # PROTECT: removing a juror or a criterion must not silently delete scores (and move final totals).
+    member = models.ForeignKey(JuryMember, on_delete=models.PROTECT, related_name="scores", verbose_name="Jurymitglied")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores", verbose_name="Kriterium")
     value = models.SmallIntegerField("Punkte")
     comment = models.TextField("Kommentar", blank=True)
     updated_at = models.DateTimeField("Geändert", auto_now=True)

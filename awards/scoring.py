@@ -14,6 +14,12 @@ Visibility, the same rule for everyone, the chair included: a member sees the sc
 an entry only after scoring all its criteria themselves, and never those of an entry they declared a
 conflict for (they cannot open it at all).
 
+Blind mode: the jury's pages and messages call an entry "Beitrag <n>", numbered per round in the order of
+submission (`jury_name`), and show its title only within the entry's text: titles often name the Kommunen.
+
+The chair decides a category by recording its winners or by closing it without; the round is decided when
+every category with entries in the competition is (a category nobody entered has nothing to decide).
+
 Writes lock the category's row first (SELECT … FOR UPDATE): scores, conflicts and the chair's decision on one
 category queue up behind each other, so no score slips in after the winners are recorded.
 """
@@ -26,7 +32,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.db import transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, QuerySet, Sum, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from awards.models import Category, ConflictOfInterest, Criterion, Entry, JuryMember, Round, Score
@@ -84,10 +91,39 @@ def progress(*, own_scores: int, criteria_count: int, is_conflicted: bool = Fals
     return PARTIAL if own_scores else NOT_SCORED
 
 
+def _jury_number() -> Subquery:
+    """The entry's number in its round: its place in the order of submission among all entries of the round
+    ever submitted (rejected ones too, so rejecting an entry renumbers none). Blind mode calls entries by it:
+    the database id would tell the order of entries across rounds."""
+    earlier = (
+        Entry.objects.filter(round_id=OuterRef("round_id"), submitted_at__isnull=False)
+        .filter(
+            Q(submitted_at__lt=OuterRef("submitted_at"))
+            | Q(submitted_at=OuterRef("submitted_at"), pk__lte=OuterRef("pk"))
+        )
+        .order_by()
+        .values("round_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Subquery(earlier)
+
+
+def _named(entries: QuerySet, *, blind: bool) -> QuerySet:
+    """`jury_number` and `jury_name`, the name jury pages and messages use: the title, or in blind mode
+    "Beitrag <number>" (titles often name the Kommunen; blind pages show the title only in the entry's text)."""
+    entries = entries.annotate(jury_number=_jury_number())
+    if blind:
+        return entries.annotate(jury_name=Concat(Value("Beitrag "), Cast("jury_number", CharField())))
+    return entries.annotate(jury_name=F("title"))
+
+
 def entries_of_round(*, member: JuryMember) -> QuerySet:
-    """The entries of the member's round in the competition, each with the member's progress (`own_scores`,
-    `is_conflicted`); the list pages show conflicted ones by their title only."""
-    return (
+    """The entries of the member's round in the competition, each with its `jury_name` and the member's progress
+    (`own_scores`, `is_conflicted`); the list pages show conflicted ones by their name only. Ordered by name
+    (in blind mode by number)."""
+    blind = member.round.blind_review
+    entries = (
         Entry.objects.for_jury_member(member)
         .with_progress_of(member)
         .select_related("lead_municipality")
@@ -98,23 +134,29 @@ def entries_of_round(*, member: JuryMember) -> QuerySet:
             "state",
             "is_winner",
             "round_id",
+            "submitted_at",
             "organisation_name",
             "lead_municipality__name",
         )
-        .order_by("title", "pk")
     )
+    return _named(entries, blind=blind).order_by(*(["jury_number"] if blind else ["title", "pk"]))
 
 
 def visible_entry(*, member: JuryMember, pk: int) -> Entry | None:
-    """The entry if the member may open it: of their round, in the competition, no conflict declared."""
-    return (
+    """The entry if the member may open it (of their round, in the competition, no conflict declared), with
+    its `jury_name`."""
+    entries = (
         Entry.objects.for_jury_member(member)
         .without_conflict_of(member)
         .select_related("category", "lead_municipality", "project")
         .defer("lead_municipality__shape", "project__search_vector")
         .filter(pk=pk)
-        .first()
     )
+    return _named(entries, blind=member.round.blind_review).first()
+
+
+def has_declared_conflict(*, member: JuryMember, pk: int) -> bool:
+    return ConflictOfInterest.objects.filter(member=member, entry_id=pk).exists()
 
 
 def scoring_closed_reason(*, round_: Round, category: Category) -> str | None:
@@ -125,6 +167,13 @@ def scoring_closed_reason(*, round_: Round, category: Category) -> str | None:
         return "Die Runde ist entschieden; die Bewertungen sind endgültig."
     if round_.state not in SCORING_STATES:
         return "Die Bewertung hat noch nicht begonnen: Die Runde ist erst angekündigt."
+    return None
+
+
+def conflict_closed_reason(*, round_: Round, category: Category) -> str | None:
+    """Why the member cannot declare a conflict of interest for an entry of this category now, or None."""
+    if category.is_decided or round_.state == Round.State.DECIDED:
+        return "Die Preisträger dieser Kategorie stehen fest; eine Befangenheit kann nicht mehr erklärt werden."
     return None
 
 
@@ -199,6 +248,7 @@ class EntryScores:
     others: list[Review]  # empty until `complete`
     total: Decimal | None  # the entry's total; None until `complete`
     reviewers: int  # how many members' complete reviews make up the total
+    own_total: Decimal | None = None  # the member's own weighted total; None until `complete`
 
 
 def entry_scores(*, member: JuryMember, entry: Entry, criteria: list[Criterion]) -> EntryScores:
@@ -222,18 +272,19 @@ def entry_scores(*, member: JuryMember, entry: Entry, criteria: list[Criterion])
         Review(member=member_scores[0].member, scores=member_scores, total=rounded(totals.get(member_id)))
         for member_id, member_scores in by_member.items()
     ]
-    return EntryScores(own=own, complete=True, others=others, total=rounded(entry_total(totals)), reviewers=len(totals))
-
-
-def own_total(*, member: JuryMember, entry: Entry, criteria: list[Criterion]) -> Decimal | None:
-    """The member's own weighted total of the entry, once every criterion is scored."""
-    totals = member_totals(entries=[entry.pk], criteria_count=len(criteria))
-    return rounded(totals.get(entry.pk, {}).get(member.pk))
+    return EntryScores(
+        own=own,
+        complete=True,
+        others=others,
+        total=rounded(entry_total(totals)),
+        reviewers=len(totals),
+        own_total=rounded(totals.get(member.pk)),
+    )
 
 
 @dataclass
 class RankedEntry:
-    entry: Entry
+    entry: Entry  # from entries_of_round(): with `jury_name`
     progress: str
     total: Decimal | None = None  # only where the member may see it
     reviewers: int = 0
@@ -243,12 +294,14 @@ class RankedEntry:
     def progress_label(self) -> str:
         return PROGRESS_LABELS[self.progress]
 
+    @property
+    def is_done(self) -> bool:
+        """Nothing left for the member to do: scored, or conflicted."""
+        return self.progress in (SCORED, CONFLICT)
 
-def ranking(*, member: JuryMember, category: Category, criteria_count: int) -> list[RankedEntry]:
-    """The category's entries for this member: first those the member has scored, by their total (places
-    shared on equal totals), then those still to score, then those the member is conflicted for."""
-    entries = list(entries_of_round(member=member).filter(category=category))
-    rows = [
+
+def _rows(entries: Iterable[Entry], *, criteria_count: int) -> list[RankedEntry]:
+    return [
         RankedEntry(
             entry=entry,
             progress=progress(
@@ -257,6 +310,59 @@ def ranking(*, member: JuryMember, category: Category, criteria_count: int) -> l
         )
         for entry in entries
     ]
+
+
+@dataclass
+class CategoryOverview:
+    """A category on the round's overview: its entries with the member's progress."""
+
+    category: Category
+    rows: list[RankedEntry]
+    closed_reason: str | None  # why scoring is closed, or None
+
+    @property
+    def done(self) -> int:
+        return sum(1 for row in self.rows if row.is_done)
+
+    @property
+    def winners(self) -> list[RankedEntry]:
+        return [row for row in self.rows if row.entry.is_winner] if self.category.is_decided else []
+
+
+@dataclass
+class RoundOverview:
+    criteria: list[Criterion]
+    categories: list[CategoryOverview]
+
+
+def round_overview(*, member: JuryMember) -> RoundOverview:
+    """The member's round: its criteria and, per category, the entries with the member's progress.
+
+    Three queries, however many categories and entries.
+    """
+    round_ = member.round
+    categories = list(round_.categories.order_by("position", "pk"))
+    criteria = criteria_of(round_)
+    by_category: dict[int, list[Entry]] = defaultdict(list)
+    for entry in entries_of_round(member=member):
+        by_category[entry.category_id].append(entry)
+    return RoundOverview(
+        criteria=criteria,
+        categories=[
+            CategoryOverview(
+                category=category,
+                rows=_rows(by_category[category.pk], criteria_count=len(criteria)),
+                closed_reason=scoring_closed_reason(round_=round_, category=category),
+            )
+            for category in categories
+        ],
+    )
+
+
+def ranking(*, member: JuryMember, category: Category, criteria_count: int) -> list[RankedEntry]:
+    """The category's entries for this member: first those the member has scored, by their total (places
+    shared on equal totals), then those still to score, then those the member is conflicted for."""
+    rows = _rows(entries_of_round(member=member).filter(category=category), criteria_count=criteria_count)
     scored = [row for row in rows if row.progress == SCORED]
     totals = member_totals(entries=[row.entry.pk for row in scored], criteria_count=criteria_count)
     exact = {}
@@ -343,10 +449,8 @@ def declare_conflict(*, member: JuryMember, entry: Entry, note: str = "") -> Con
     with transaction.atomic():
         entry = _competing_entry(member, entry)
         category = _locked_category(member, entry.category_id)
-        if category.is_decided or category.round.state == Round.State.DECIDED:
-            raise JuryRefusedError(
-                "Die Preisträger dieser Kategorie stehen fest; eine Befangenheit kann nicht mehr erklärt werden."
-            )
+        if reason := conflict_closed_reason(round_=category.round, category=category):
+            raise JuryRefusedError(reason)
         conflict, _ = ConflictOfInterest.objects.get_or_create(
             entry=entry, member=member, defaults={"note": note.strip()}
         )
@@ -359,19 +463,32 @@ def record_winners(
 ) -> Category:
     """The chair records the winners of a category (one or more entries); its scores are final from then on.
 
-    When this was the last undecided category of the round, the round is decided.
+    When this was the last undecided category of the round, the round is decided (see `_decide`).
     """
+    chosen = {entry.pk for entry in entries}
+    if not chosen:
+        raise JuryRefusedError("Bitte wählen Sie mindestens einen Beitrag.")
+    return _decide(member=member, category=category, chosen=chosen, now=now)
+
+
+def close_without_winners(*, member: JuryMember, category: Category, now: datetime | None = None) -> Category:
+    """The chair closes a category in which the jury awards no prize: decided without winners, the scores
+    final, as after `record_winners`."""
+    return _decide(member=member, category=category, chosen=set(), now=now)
+
+
+def _decide(*, member: JuryMember, category: Category, chosen: set[int], now: datetime | None) -> Category:
+    """Record the decision on a category under the category's and the round's row locks. The round is decided
+    once every category with entries in the competition is: a category nobody entered has nothing to decide
+    and does not hold the round up."""
     now = now or timezone.now()
     if not member.is_chair:
         raise JuryRefusedError("Nur der Vorsitz der Jury legt die Preisträger fest.")
-    chosen = {entry.pk for entry in entries}
     with transaction.atomic():
         category = _locked_category(member, category.pk)
         round_ = Round.objects.select_for_update().get(pk=category.round_id)
         if reason := decision_closed_reason(round_=round_, category=category):
             raise JuryRefusedError(reason)
-        if not chosen:
-            raise JuryRefusedError("Bitte wählen Sie mindestens einen Beitrag.")
         competing = Entry.objects.for_jury_member(member).filter(category=category)
         if not chosen <= set(competing.values_list("pk", flat=True)):
             raise JuryRefusedError("Ausgewählt ist ein Beitrag, der in dieser Kategorie nicht im Wettbewerb ist.")
@@ -379,7 +496,8 @@ def record_winners(
         category.decided_at = now
         category.decided_by = member.user
         category.save(update_fields=["decided_at", "decided_by"])
-        if not round_.categories.filter(decided_at__isnull=True).exists():
+        in_competition = Entry.objects.for_jury_member(member).filter(category=OuterRef("pk"))
+        if not round_.categories.filter(decided_at__isnull=True).filter(Exists(in_competition)).exists():
             round_.state = Round.State.DECIDED
             round_.decided_at = now
             round_.save(update_fields=["state", "decided_at", "updated_at"])

@@ -231,6 +231,15 @@ AWARDS_DRAFT_RETENTION_DAYS = env_int("AWARDS_DRAFT_RETENTION_DAYS", 30)
 # … and removes contact data and attachments of the other entries this many days after the round was decided.
 AWARDS_ENTRY_RETENTION_DAYS = env_int("AWARDS_ENTRY_RETENTION_DAYS", 365)
 
+# --- Project submissions (/projekte/melden/) -------------------------------------------------------
+# Files per submission; each file up to DOCUMENT_MAX_BYTES or IMAGE_MAX_BYTES (larger ones are refused while
+# the request is read, with a message next to the field).
+SUBMISSION_MAX_DOCUMENTS = 10
+SUBMISSION_MAX_IMAGES = 10
+# Submissions begun and change links asked for, per client address and hour; uploads per client and hour.
+SUBMISSION_RATE_LIMIT = (env_int("SUBMISSION_RATE_LIMIT", 10), 3600)
+SUBMISSION_UPLOAD_RATE_LIMIT = (60, 3600)
+
 # --- Forms: spam protection without third parties ---------------------------------------------
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 FORM_RATE_LIMIT = (5, 3600)  # at most 5 submissions of a form per client and hour

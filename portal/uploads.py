@@ -94,7 +94,12 @@ def validate_image(file, *, max_bytes: int) -> str:
                 )
             image_format = image.format
             image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+    except Image.DecompressionBombError:
+        # Pillow refuses on opening what has more than twice its own limit of pixels.
+        raise ValidationError(
+            "Das Bild hat viel zu viele Pixel; erlaubt sind höchstens 40 Megapixel. Bitte verkleinern Sie es."
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(message) from None
     finally:
         file.seek(0)

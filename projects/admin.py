@@ -4,9 +4,15 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -15,13 +21,28 @@ from portal.mail import absolute_url
 from portal.models import Municipality
 from portal.uploads import validate_document, validate_image
 from projects import services
-from projects.forms import PartnerRequestRejectForm
-from projects.models import Document, Participant, PartnerRequest, Project, ProjectImage, Topic
+from projects.forms import ApproveForm, PartnerRequestRejectForm, RejectForm, RequestChangesForm
+from projects.models import (
+    Document,
+    Participant,
+    PartnerRequest,
+    Project,
+    ProjectImage,
+    Submission,
+    SubmissionFile,
+    Topic,
+)
 from projects.services import (
+    SubmissionError,
+    approve_submission,
     attach_document_file,
+    compare_submission,
+    delete_submissions,
     publish_projects,
     refresh_document,
     refresh_project,
+    reject_submission,
+    request_submission_changes,
     restore_participants,
     restore_tags,
     unpublish_projects,
@@ -494,3 +515,362 @@ class PartnerRequestAdmin(admin.ModelAdmin):
             url,
             url,
         )
+
+
+# --- Submissions: the editors' queue ----------------------------------------------------------------------
+
+
+class SubmissionStateFilter(admin.SimpleListFilter):
+    """The queue first: without a choice the list shows the submissions waiting for a decision."""
+
+    title = "Stand"
+    parameter_name = "stand"
+    ALL = "alle"
+
+    def lookups(self, request, model_admin):
+        return [*Submission.State.choices, (self.ALL, "Alle")]
+
+    def choices(self, changelist):
+        current = self.value() or Submission.State.PENDING
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or Submission.State.PENDING
+        return queryset if value == self.ALL else queryset.filter(state=value)
+
+
+def _undecided(submission: Submission) -> bool:
+    return submission.state not in (Submission.State.APPROVED, Submission.State.REJECTED)
+
+
+class SubmissionFileInline(admin.TabularInline):
+    model = SubmissionFile
+    extra = 0
+    fields = ["preview", "kind", "title", "document_kind", "alt_text", "credit", "size_display", "published"]
+    readonly_fields = ["preview", "kind", "size_display", "published"]
+    verbose_name_plural = "Dateien (erst mit dem Übernehmen öffentlich)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or _undecided(obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or _undecided(obj))
+
+    @admin.display(description="Datei")
+    def preview(self, obj):
+        if not obj.file:
+            return obj.file_name
+        url = reverse("admin:projects_submission_file", args=[obj.submission_id, obj.pk])
+        if obj.is_image:
+            return format_html(
+                '<a href="{}"><img src="{}" alt="{}" class="submission-thumbnail"></a><br>{}',
+                url,
+                url,
+                obj.alt_text,
+                obj.file_name,
+            )
+        return format_html('<a href="{}">{}</a>', url, obj.file_name)
+
+    @admin.display(description="Größe")
+    def size_display(self, obj):
+        return filesizeformat(obj.size)
+
+    @admin.display(description="Veröffentlicht als")
+    def published(self, obj):
+        if obj.document_id:
+            return format_html(
+                '<a href="{}">{}</a>', reverse("admin:projects_document_change", args=[obj.document_id]), "Dokument"
+            )
+        if obj.image_id:
+            return "Bild des Projekts"
+        return "–"
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    """The queue of submissions: each beside the published project it would change, with the decisions
+    (approve, reject with a reason, ask for changes) as buttons of its page."""
+
+    change_form_template = "admin/projects/submission/change_form.html"
+    list_display = ["__str__", "kind", "state", "submitter", "lead", "submitted_at"]
+    list_filter = [SubmissionStateFilter, "kind"]
+    search_fields = ["title", "submitter_name", "submitter_email", "submitter_municipality__short_name"]
+    autocomplete_fields = ["submitter_municipality", "lead_municipality", "municipalities"]
+    filter_horizontal = ["topics"]
+    inlines = [SubmissionFileInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_per_page = 50
+    readonly_fields = [
+        "kind",
+        "state",
+        "project_link",
+        "submitted_at",
+        "email_confirmed_at",
+        "from_contact",
+        "decided_at",
+        "decided_by",
+        "reason",
+        "editor_message",
+        "consent_text",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (
+            "Stand",
+            {
+                "fields": [
+                    ("kind", "state"),
+                    "project_link",
+                    ("submitted_at", "email_confirmed_at"),
+                    ("decided_at", "decided_by"),
+                    "reason",
+                    "editor_message",
+                ]
+            },
+        ),
+        (
+            "Absender",
+            {
+                "fields": [
+                    "submitter_name",
+                    ("submitter_municipality", "submitter_organisation"),
+                    "submitter_function",
+                    ("submitter_email", "from_contact"),
+                    "submitter_phone",
+                ]
+            },
+        ),
+        ("Projekt", {"fields": ["title", "teaser", "topics", ("form", "status"), "start", "website"]}),
+        ("Beteiligte", {"fields": ["lead_municipality", "municipalities", "other_participants"]}),
+        ("Steckbrief (Text, wird beim Übernehmen zu Absätzen)", {"fields": ["occasion", "goal", "implementation"]}),
+        (
+            "Ansprechperson",
+            {"fields": ["contact_name", "contact_function", "contact_email", "contact_phone", "contact_consent"]},
+        ),
+        ("Einwilligung", {"fields": ["consent_text", ("created_at", "updated_at")], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_list_data()
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not _undecided(obj):
+            # Decided: kept as it was.
+            return [field.name for field in Submission._meta.fields if field.name != "id"] + [
+                "project_link",
+                "from_contact",
+                "topics",
+                "municipalities",
+            ]
+        return self.readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="Absender", ordering="submitter_name")
+    def submitter(self, obj):
+        organisation = (
+            obj.submitter_municipality.short_name if obj.submitter_municipality_id else obj.submitter_organisation
+        )
+        return f"{obj.submitter_name} ({organisation})" if organisation else obj.submitter_name
+
+    @admin.display(description="Hauptverantwortlich", ordering="lead_municipality__short_name")
+    def lead(self, obj):
+        return obj.lead_municipality.short_name if obj.lead_municipality_id else "–"
+
+    @admin.display(description="Projekt")
+    def project_link(self, obj):
+        if not obj.project_id:
+            return "– (neues Projekt)"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">auf der Website</a>',
+            reverse("admin:projects_project_change", args=[obj.project_id]),
+            obj.project.title,
+            obj.project.get_absolute_url(),
+        )
+
+    @admin.display(description="Absender ist die Ansprechperson des Projekts", boolean=True)
+    def from_contact(self, obj):
+        return obj.from_project_contact if obj.is_change else None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        submission = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if submission is not None:
+            extra_context["comparison"] = compare_submission(submission)
+            extra_context["can_decide"] = submission.state == Submission.State.PENDING
+            if not submission.is_change and submission.title:
+                extra_context["similar_projects"] = list(
+                    Project.objects.titled_like(submission.title).only("title")[:3]
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_change(self, request, obj):
+        if "_uebernehmen" in request.POST:
+            return redirect("admin:projects_submission_approve", obj.pk)
+        return super().response_change(request, obj)
+
+    def delete_model(self, request, obj):
+        delete_submissions(submissions=Submission.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_submissions(submissions=queryset)
+
+    # --- Decisions ---
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/uebernehmen/",
+                self.admin_site.admin_view(self.approve_view),
+                name="projects_submission_approve",
+            ),
+            path("<int:pk>/ablehnen/", self.admin_site.admin_view(self.reject_view), name="projects_submission_reject"),
+            path(
+                "<int:pk>/aenderungen-erbitten/",
+                self.admin_site.admin_view(self.request_changes_view),
+                name="projects_submission_request_changes",
+            ),
+            path(
+                "<int:pk>/datei/<int:file_pk>/",
+                self.admin_site.admin_view(self.file_view),
+                name="projects_submission_file",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def _submission(self, request, pk) -> Submission:
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(Submission.objects.select_related("project", "lead_municipality"), pk=pk)
+
+    def _decision_page(self, request, submission, *, form, title, template, **extra):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": str(submission),
+            "submission": submission,
+            "original": submission,
+            "form": form,
+            "opts": self.model._meta,
+            **extra,
+        }
+        return TemplateResponse(request, f"admin/projects/submission/{template}.html", context)
+
+    def _decide(self, request, submission, decision, success: str):
+        try:
+            decision()
+        except SubmissionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return redirect("admin:projects_submission_change", submission.pk)
+        self.log_change(request, submission, success)
+        self.message_user(request, success, messages.SUCCESS)
+        return redirect("admin:projects_submission_changelist")
+
+    def approve_view(self, request, pk):
+        """Create or update the published project from the submission (after a confirmation page)."""
+        submission = self._submission(request, pk)
+        needed = "projects.change_project" if submission.is_change else "projects.add_project"
+        if not request.user.has_perm(needed):
+            raise PermissionDenied
+        form = ApproveForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                project = approve_submission(
+                    submission=submission, by=request.user, publish=form.cleaned_data["publish"] or submission.is_change
+                )
+            except SubmissionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return redirect("admin:projects_submission_change", submission.pk)
+            self.log_change(request, submission, "Übernommen")
+            self.message_user(
+                request,
+                format_html(
+                    'Übernommen: „{}“. <a href="{}">Das Projekt bearbeiten</a> · <a href="{}">auf der Website</a>',
+                    submission,
+                    reverse("admin:projects_project_change", args=[project.pk]),
+                    project.get_absolute_url(),
+                ),
+                messages.SUCCESS,
+            )
+            return redirect("admin:projects_submission_changelist")
+        return self._decision_page(
+            request,
+            submission,
+            form=form,
+            title="Meldung übernehmen",
+            template="approve",
+            changes=[row for row in compare_submission(submission) if row.proposed_change],
+            files=list(submission.files.exclude(file="")),
+        )
+
+    def reject_view(self, request, pk):
+        submission = self._submission(request, pk)
+        form = RejectForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            return self._decide(
+                request,
+                submission,
+                lambda: reject_submission(submission=submission, by=request.user, reason=reason),
+                f"Abgelehnt: „{submission}“; die absendende Person ist benachrichtigt.",
+            )
+        return self._decision_page(
+            request,
+            submission,
+            form=form,
+            title="Meldung ablehnen",
+            template="decide",
+            intro="Die absendende Person erhält eine E-Mail mit Ihrer Begründung. Die hochgeladenen Dateien werden "
+            "gelöscht. Das lässt sich nicht rückgängig machen.",
+            button="Ablehnen und benachrichtigen",
+        )
+
+    def request_changes_view(self, request, pk):
+        submission = self._submission(request, pk)
+        form = RequestChangesForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            message = form.cleaned_data["message"]
+            return self._decide(
+                request,
+                submission,
+                lambda: request_submission_changes(submission=submission, by=request.user, message=message),
+                f"Änderungen erbeten: „{submission}“; die absendende Person hat den Link zum Formular erhalten.",
+            )
+        return self._decision_page(
+            request,
+            submission,
+            form=form,
+            title="Änderungen erbitten",
+            template="decide",
+            intro="Die absendende Person erhält eine E-Mail mit Ihrer Bitte und einem Link zum ausgefüllten Formular. "
+            "Sendet sie die Meldung erneut ab, steht sie wieder hier zur Prüfung.",
+            button="Bitte senden",
+        )
+
+    def file_view(self, request, pk, file_pk):
+        """A file of a submission for the editors (it lies outside the public media until approved)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission_id=pk)
+        try:
+            file = submission_file.file.open("rb")
+        except (FileNotFoundError, ValueError):
+            raise Http404("Die Datei ist nicht mehr vorhanden.") from None
+        response = FileResponse(
+            file,
+            as_attachment=not submission_file.is_image,
+            filename=submission_file.file_name,
+            content_type=submission_file.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

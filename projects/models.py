@@ -24,6 +24,7 @@ from projects.querysets import (
     ParticipantQuerySet,
     PartnerRequestQuerySet,
     ProjectQuerySet,
+    SubmissionQuerySet,
 )
 
 
@@ -485,3 +486,240 @@ class PartnerRequest(models.Model):
     def is_open(self) -> bool:
         """On the site now: published and not expired."""
         return self.state == self.State.PUBLISHED and not self.is_expired
+
+
+# --- Submissions: projects reported and changes proposed through the web (/projekte/melden/) ---------------
+
+
+class Submission(models.Model):
+    """A project reported by a Kommune through the web form, or a proposed change to a published project.
+
+    It is saved step by step as a draft, reached by a signed link (no login). Once the submitter has confirmed
+    the e-mail address it waits in the editors' queue; approving it creates or updates the published project
+    (projects.services.approve_submission). The Steckbrief fields mirror those of Project; the texts are plain
+    text here and become paragraphs on approval.
+    """
+
+    class Kind(models.TextChoices):
+        NEW = "new", "Neues Projekt"
+        CHANGE = "change", "Änderung"
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Entwurf"
+        UNCONFIRMED = "unconfirmed", "E-Mail nicht bestätigt"
+        PENDING = "pending", "Zur Prüfung"
+        CHANGES_REQUESTED = "changes_requested", "Änderungen erbeten"
+        APPROVED = "approved", "Übernommen"
+        REJECTED = "rejected", "Abgelehnt"
+
+    # States in which the submitter may still edit the form.
+    EDITABLE_STATES = [State.DRAFT, State.CHANGES_REQUESTED]
+
+    kind = models.CharField("Art", max_length=10, choices=Kind.choices, default=Kind.NEW)
+    state = models.CharField("Stand", max_length=20, choices=State.choices, default=State.DRAFT)
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="submissions",
+        verbose_name="Projekt",
+        help_text="Das geänderte Projekt oder das aus der Meldung angelegte.",
+    )
+
+    submitter_name = models.CharField("Name", max_length=200, blank=True)
+    submitter_municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="Kommune"
+    )
+    submitter_organisation = models.CharField("Andere Organisation oder Dienststelle", max_length=200, blank=True)
+    submitter_function = models.CharField("Funktion", max_length=200, blank=True)
+    submitter_email = models.EmailField("E-Mail", blank=True)
+    submitter_phone = models.CharField("Telefon", max_length=50, blank=True)
+
+    title = models.CharField("Titel", max_length=200, blank=True)
+    teaser = models.TextField("Kurzbeschreibung", max_length=600, blank=True)
+    topics = models.ManyToManyField(Topic, verbose_name="Themenfelder", related_name="+", blank=True)
+    form = models.CharField("Form der Zusammenarbeit", max_length=30, choices=Project.Form.choices, blank=True)
+    status = models.CharField("Stand des Projekts", max_length=20, choices=Project.Status.choices, blank=True)
+    start = MonthField("Beginn", null=True, blank=True)
+    website = models.URLField("Website", blank=True)
+    lead_municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Hauptverantwortliche Kommune",
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name="Weitere beteiligte Kommunen", related_name="+", blank=True
+    )
+    other_participants = models.TextField(
+        "Weitere Beteiligte", blank=True, help_text="Organisationen, die keine Kommune in NRW sind; eine pro Zeile."
+    )
+    occasion = models.TextField("Anlass", max_length=5000, blank=True)
+    goal = models.TextField("Ziel", max_length=5000, blank=True)
+    implementation = models.TextField("Umsetzung", max_length=5000, blank=True)
+    contact_name = models.CharField("Ansprechperson", max_length=200, blank=True)
+    contact_function = models.CharField("Funktion der Ansprechperson", max_length=200, blank=True)
+    contact_email = models.EmailField("E-Mail der Ansprechperson", blank=True)
+    contact_phone = models.CharField("Telefon der Ansprechperson", max_length=50, blank=True)
+    contact_consent = models.BooleanField("Kontakt veröffentlichen", default=False)
+
+    # The furthest step of the form the submitter has reached (1–6).
+    step = models.PositiveSmallIntegerField("Erreichter Schritt", default=1)
+    # Signs the personal links (draft, confirmation, change link); replacing it ends them all.
+    secret = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # A change begins with a single-use link by mail: opening it sets this and fills in the project's values.
+    link_used_at = models.DateTimeField("Link geöffnet", null=True, blank=True, editable=False)
+    # The project's values when the change began; approving applies only what the submitter changed.
+    baseline = models.JSONField("Stand des Projekts bei Beginn", default=dict, blank=True, editable=False)
+    consent_text = models.TextField("Einwilligung", blank=True, editable=False)
+
+    created_at = models.DateTimeField("Angelegt", auto_now_add=True)
+    updated_at = models.DateTimeField("Zuletzt bearbeitet", auto_now=True)
+    submitted_at = models.DateTimeField("Abgeschickt", null=True, blank=True, editable=False)
+    email_confirmed_at = models.DateTimeField("E-Mail bestätigt", null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField("Entschieden", null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Entschieden von",
+        editable=False,
+    )
+    reason = models.TextField("Begründung der Ablehnung", blank=True)
+    editor_message = models.TextField("Bitte der Redaktion", blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Meldung"
+        verbose_name_plural = "Meldungen"
+        ordering = [models.F("submitted_at").desc(nulls_last=True), "-created_at"]
+        indexes = [models.Index(fields=["state", "-submitted_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="new") | Q(project__isnull=False),
+                name="submission_change_has_project",
+                violation_error_message="Eine Änderung gehört zu einem Projekt.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=["pending", "approved"]) | Q(email_confirmed_at__isnull=False),
+                name="submission_queued_when_confirmed",
+                violation_error_message="Erst nach der Bestätigung der E-Mail-Adresse kommt eine Meldung zur Prüfung.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="approved") | Q(project__isnull=False),
+                name="submission_approved_has_project",
+                violation_error_message="Eine übernommene Meldung gehört zu einem Projekt.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="rejected") | ~Q(reason=""),
+                name="submission_rejected_with_reason",
+                violation_error_message="Bitte begründen Sie die Ablehnung.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="changes_requested") | ~Q(editor_message=""),
+                name="submission_changes_requested_with_message",
+                violation_error_message="Bitte schreiben Sie, was geändert werden soll.",
+            ),
+        ]
+
+    def __str__(self):
+        title = self.title or "(noch ohne Titel)"
+        return f"Änderung: {title}" if self.kind == self.Kind.CHANGE else title
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in self.EDITABLE_STATES
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind == self.Kind.CHANGE
+
+    @property
+    def submitter_organisation_name(self) -> str:
+        if self.submitter_municipality_id:
+            return self.submitter_municipality.name
+        return self.submitter_organisation
+
+    @property
+    def from_project_contact(self) -> bool:
+        """Whether the change comes from the address the project names as its contact."""
+        return bool(
+            self.project_id
+            and self.project.contact_email
+            and self.project.contact_email.lower() == self.submitter_email.lower()
+        )
+
+    @property
+    def other_participant_names(self) -> list[str]:
+        names = (line.strip() for line in self.other_participants.splitlines())
+        return list(dict.fromkeys(name for name in names if name))
+
+
+def submission_file_path(instance, filename):
+    return f"meldungen/{instance.submission_id}/{filename}"
+
+
+class SubmissionFile(models.Model):
+    """A document or picture sent with a submission; kept outside the public media until it is approved."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", "Dokument"
+        IMAGE = "image", "Bild"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField("Art", max_length=10, choices=Kind.choices)
+    # Emptied once the file has been copied to the published document or picture.
+    file = models.FileField("Datei", storage=ProtectedStorage(), upload_to=submission_file_path, blank=True)
+    file_name = models.CharField("Dateiname", max_length=120)
+    content_type = models.CharField("Dateityp", max_length=120)
+    size = models.PositiveBigIntegerField("Größe in Bytes")
+    title = models.CharField("Titel des Dokuments", max_length=300, blank=True)
+    document_kind = models.CharField(
+        "Art des Dokuments", max_length=30, choices=Document.Kind.choices, default=Document.Kind.OTHER
+    )
+    alt_text = models.CharField(
+        "Alternativtext", max_length=300, blank=True, help_text="Was auf dem Bild zu sehen ist."
+    )
+    credit = models.CharField("Bildnachweis", max_length=200, blank=True)
+    document = models.ForeignKey(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    image = models.ForeignKey(
+        ProjectImage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField("Hochgeladen", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Datei einer Meldung"
+        verbose_name_plural = "Dateien der Meldung"
+        ordering = ["submission", "kind", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="document") | ~Q(title=""),
+                name="submission_document_has_title",
+                violation_error_message="Ein Dokument braucht einen Titel.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="image") | ~Q(alt_text=""),
+                name="submission_image_has_alt_text",
+                violation_error_message="Ein Bild braucht einen Alternativtext.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.alt_text or self.file_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == self.Kind.IMAGE
+
+    @property
+    def label(self) -> str:
+        """The file type as people know it: "PDF", "PNG" …"""
+        return self.file_name.rsplit(".", 1)[-1].upper() if "." in self.file_name else ""

@@ -1,4 +1,5 @@
 import hashlib
+import re
 import uuid
 from datetime import timedelta
 
@@ -146,6 +147,11 @@ class ProjectQuerySet(models.QuerySet):
 
         participations = Participant.objects.filter(municipality=municipality, role=role)
         return self.filter(pk__in=participations.values("project_id"))
+
+    def titled_like(self, title: str):
+        """Projects whose texts share words of the title (at least one), best first: possible duplicates."""
+        words = [word for word in re.findall(r"\w+", title) if len(word) > 3]
+        return self.search(" or ".join(words)) if words else self.none()
 
     def with_list_data(self):
         """What a project card shows: Themenfelder and the participating Kommunen, in three queries in all."""
@@ -432,4 +438,36 @@ class PartnerRequestQuerySet(models.QuerySet):
             self.open(today)
             .filter(expires_on__lte=today + timedelta(days=days_before))
             .exclude(reminded_for=F("expires_on"))
+        )
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def queue(self):
+        """What the editors have to decide: confirmed submissions, oldest first."""
+        return self.filter(state="pending").order_by("submitted_at", "pk")
+
+    def with_list_data(self):
+        """What the editors' list shows: the submitter's and the lead Kommune, and the project a change is for."""
+        return self.select_related("submitter_municipality", "lead_municipality", "project").defer(
+            "occasion",
+            "goal",
+            "implementation",
+            "baseline",
+            "project__occasion",
+            "project__goal",
+            "project__implementation",
+            "project__benefit",
+            "project__search_vector",
+            "submitter_municipality__shape",
+            "lead_municipality__shape",
+        )
+
+    def stale(self, *, now, draft_days: int, unconfirmed_days: int, link_days: int):
+        """Drafts nobody touched for `draft_days`, submissions whose address was not confirmed within
+        `unconfirmed_days` and change links not opened within `link_days`: nobody will finish them, and they
+        hold personal data and files."""
+        return self.filter(
+            Q(state="draft", updated_at__lt=now - timedelta(days=draft_days))
+            | Q(state="draft", kind="change", link_used_at__isnull=True, created_at__lt=now - timedelta(days=link_days))
+            | Q(state="unconfirmed", submitted_at__lt=now - timedelta(days=unconfirmed_days))
         )

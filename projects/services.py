@@ -1,5 +1,5 @@
-"""Writes of the project database: publishing, uploaded files, the stored search vectors, the partner search
-and the yearly confirmation of projects."""
+"""Writes of the project database: publishing, uploaded files, the stored search vectors, the submissions that
+Kommunen send through the web, the partner search and the yearly confirmation of projects."""
 
 import calendar
 import dataclasses
@@ -10,24 +10,40 @@ import re
 import uuid
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
+from html import unescape
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.core.files import File
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 from taggit.models import TaggedItem
 
+from portal.fields import month_label
 from portal.mail import absolute_url, editors_address, send_templated_mail
 from portal.models import Municipality
-from portal.uploads import DOCX, ODT, PDF, FileType, clean_file_name
-from projects.models import Document, Participant, PartnerRequest, Project, ProjectImage, Topic
+from portal.uploads import DOCUMENT_TYPES, DOCX, ODT, PDF, FileType, clean_file_name
+from projects.models import (
+    Document,
+    Participant,
+    PartnerRequest,
+    Project,
+    ProjectImage,
+    Submission,
+    SubmissionFile,
+    Topic,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -448,14 +464,6 @@ def project_to_confirm(token: str) -> Project | None:
     return Project.objects.published().filter(pk=pk).first()
 
 
-def report_change_path(project: Project) -> str | None:
-    """Where the contact proposes changes to the Steckbrief ("Änderungen melden"), once that page exists."""
-    try:
-        return reverse("projects:report_change", kwargs={"slug": project.slug})
-    except NoReverseMatch:
-        return None
-
-
 def request_project_confirmations(
     *,
     months: int = CONFIRMATION_MONTHS,
@@ -513,3 +521,756 @@ def confirm_project(*, project: Project) -> Project:
         project._change_reason = "Angaben als aktuell bestätigt (Link in der E-Mail)"
         project.save(update_fields=["last_confirmed_at"])
     return project
+
+
+# --- Submissions: projects reported and changes proposed through the web ----------------------------------
+#
+# A submission is a draft until it is sent; a new one then waits for the submitter to confirm the address
+# by the link in a mail (a change began with a link by mail, so its address is confirmed already). Confirmed,
+# it waits in the editors' queue; approving it creates or updates the published project. Personal links are
+# signed over the submission's random secret, never the address (a signed token is encoded, not encrypted).
+
+CONFIRMATION_DAYS = 7
+CHANGE_LINK_DAYS = 3
+DRAFT_RETENTION_DAYS = 30
+_DRAFT_SALT = "projects.submission.draft"
+_CONFIRM_SALT = "projects.submission.confirm"
+_CHANGE_LINK_SALT = "projects.submission.change-link"
+SUBMISSION_MAILS = "projects/mail/"
+# Addresses below /projekte/ and /dokumente/ that belong to the sections, not to a project or document.
+RESERVED_PROJECT_SLUGS = {"melden", "export"}
+RESERVED_DOCUMENT_SLUGS = {"rechtsprechung"}
+# The Steckbrief fields a submission carries, in the order of the form (and of the comparison in the admin).
+STECKBRIEF_FIELDS = [
+    "title",
+    "teaser",
+    "topics",
+    "form",
+    "status",
+    "start",
+    "website",
+    "lead_municipality",
+    "municipalities",
+    "other_participants",
+    "occasion",
+    "goal",
+    "implementation",
+    "contact_name",
+    "contact_function",
+    "contact_email",
+    "contact_phone",
+    "contact_consent",
+]
+PARTICIPANT_FIELDS = {"lead_municipality", "municipalities", "other_participants"}
+TEXT_FIELDS = {"occasion", "goal", "implementation"}
+NOT_EDITABLE_MESSAGE = "Diese Meldung ist abgeschickt und kann nicht mehr geändert werden."
+
+
+class SubmissionError(Exception):
+    """A step that cannot be taken now; the message says why, in German."""
+
+
+def submission_consent_text() -> str:
+    """What the submitter agrees to when sending; stored with the submission."""
+    return (
+        "Ich bin einverstanden, dass die KommunalAgentur NRW für Interkommunales.NRW meine Angaben speichert, um "
+        "die Meldung zu prüfen und mir dazu zu schreiben. Die Angaben zum Projekt und die Dateien werden nach der "
+        "Prüfung auf Interkommunales.NRW veröffentlicht, die Kontaktdaten der Ansprechperson nur, wenn das "
+        "angekreuzt ist. Ich versichere, dass die Dateien veröffentlicht werden dürfen."
+    )
+
+
+# --- Links ---------------------------------------------------------------------------------------------------
+
+
+def _submission_token(submission: Submission, salt: str) -> str:
+    """A link that expires (it carries the time it was made)."""
+    return signing.dumps([submission.pk, str(submission.secret)], salt=salt)
+
+
+def _draft_token(submission: Submission) -> str:
+    """The draft's own address: the same every time, so that it can be bookmarked."""
+    return signing.Signer(salt=_DRAFT_SALT).sign_object([submission.pk, str(submission.secret)])
+
+
+def _submission_from(token: str, salt: str, max_age: int | None = None) -> Submission | None:
+    try:
+        if salt == _DRAFT_SALT:
+            pk, secret = signing.Signer(salt=_DRAFT_SALT).unsign_object(token)
+        else:
+            pk, secret = signing.loads(token, salt=salt, max_age=max_age)
+        secret = uuid.UUID(secret)
+    except (signing.BadSignature, TypeError, ValueError, AttributeError):
+        return None
+    return (
+        Submission.objects.select_related("project", "submitter_municipality", "lead_municipality")
+        .defer("submitter_municipality__shape", "lead_municipality__shape")
+        .filter(pk=pk, secret=secret)
+        .first()
+    )
+
+
+def draft_path(submission: Submission, step: int | None = None) -> str:
+    """The submitter's own address of the submission (a step of the form, or where it stands)."""
+    token = _draft_token(submission)
+    if step is None:
+        return reverse("projects:submission", kwargs={"token": token})
+    return reverse("projects:submission_step", kwargs={"token": token, "step": step})
+
+
+def submission_from_draft_token(token: str) -> Submission | None:
+    # No expiry: the link shows where the submission stands for as long as it exists.
+    return _submission_from(token, _DRAFT_SALT)
+
+
+def confirmation_url(submission: Submission) -> str:
+    token = _submission_token(submission, _CONFIRM_SALT)
+    return absolute_url(reverse("projects:submission_confirm", kwargs={"token": token}))
+
+
+def submission_to_confirm(token: str) -> Submission | None:
+    """The submission a confirmation link is for, if the link is genuine and at most a week old."""
+    return _submission_from(token, _CONFIRM_SALT, max_age=CONFIRMATION_DAYS * 86400)
+
+
+def change_link_url(submission: Submission) -> str:
+    token = _submission_token(submission, _CHANGE_LINK_SALT)
+    return absolute_url(reverse("projects:submission_change_link", kwargs={"token": token}))
+
+
+def submission_from_change_link(token: str) -> Submission | None:
+    """The change a mailed link is for, if the link is genuine and at most CHANGE_LINK_DAYS old."""
+    submission = _submission_from(token, _CHANGE_LINK_SALT, max_age=CHANGE_LINK_DAYS * 86400)
+    return submission if submission and submission.is_change else None
+
+
+# --- Mails ---------------------------------------------------------------------------------------------------
+
+
+def _submission_mail(
+    template: str, submission: Submission, *, to: list[str] | None = None, reply_to: list[str] | None = None, **context
+) -> None:
+    """A mail about the submission, by default to the submitter, answered by the editors."""
+    send_templated_mail(
+        template=SUBMISSION_MAILS + template,
+        to=to or [submission.submitter_email],
+        reply_to=reply_to or [settings.EDITORS_EMAIL],
+        context={"submission": submission, "editors_email": settings.EDITORS_EMAIL, **context},
+    )
+
+
+def _mail_received(submission: Submission) -> None:
+    """The receipt to the submitter and the news to the editors, once a submission is in the queue."""
+    _submission_mail("submission_received", submission, status_url=absolute_url(draft_path(submission)))
+    admin_url = absolute_url(reverse("admin:projects_submission_change", args=[submission.pk]))
+    _submission_mail(
+        "submission_for_editors",
+        submission,
+        to=[editors_address()],
+        reply_to=[submission.submitter_email],
+        admin_url=admin_url,
+    )
+
+
+# --- The submitter's steps --------------------------------------------------------------------------------
+
+
+def _set_values(submission: Submission, values: dict) -> dict:
+    """Set the plain fields from `values`; return the many-to-many ones (they need a saved row)."""
+    many = {}
+    for name, value in values.items():
+        if Submission._meta.get_field(name).many_to_many:
+            many[name] = value
+            continue
+        if name == "submitter_email" and (value or "").lower() != submission.submitter_email.lower():
+            # Another address has to be confirmed again.
+            submission.email_confirmed_at = None
+        setattr(submission, name, value)
+    return many
+
+
+def start_submission(*, values: dict) -> Submission:
+    """A new draft from the values of the form's first step; the submitter goes on to the second."""
+    with transaction.atomic():
+        submission = Submission(kind=Submission.Kind.NEW, step=2)
+        many = _set_values(submission, values)
+        submission.save()
+        for name, value in many.items():
+            getattr(submission, name).set(value)
+    return submission
+
+
+def save_submission_step(*, submission: Submission, values: dict, reached_step: int) -> Submission:
+    """Store the values of one step of the form; `reached_step` is the step the submitter goes on to."""
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not locked.is_editable:
+            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+        many = _set_values(locked, values)
+        locked.step = max(locked.step, min(reached_step, 6))
+        locked.save()
+        for name, value in many.items():
+            getattr(locked, name).set(value)
+    return locked
+
+
+def add_submission_file(
+    *,
+    submission: Submission,
+    upload: UploadedFile,
+    kind: str,
+    content_type: str,
+    extension: str,
+    limit: int,
+    title: str = "",
+    document_kind: str = Document.Kind.OTHER,
+    alt_text: str = "",
+    credit: str = "",
+) -> SubmissionFile:
+    """Keep an uploaded file (checked by content before) with the submission, outside the public media.
+
+    At most `limit` files of a kind; counted under the submission's lock, so two uploads at once cannot
+    pass it together.
+    """
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not locked.is_editable:
+            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+        if locked.files.filter(kind=kind).count() >= limit:
+            noun = "Bilder" if kind == SubmissionFile.Kind.IMAGE else "Dokumente"
+            raise SubmissionError(f"Mehr als {limit} {noun} pro Meldung sind nicht möglich.")
+        name = clean_file_name(upload.name, extension)
+        submission_file = SubmissionFile(
+            submission=locked,
+            kind=kind,
+            file_name=name,
+            content_type=content_type,
+            size=upload.size,
+            title=title.strip(),
+            document_kind=document_kind,
+            alt_text=alt_text.strip(),
+            credit=credit.strip(),
+        )
+        submission_file.file.save(f"{uuid.uuid4().hex[:8]}-{name}", upload, save=False)
+        try:
+            submission_file.save()
+        except Exception:
+            submission_file.file.storage.delete(submission_file.file.name)
+            raise
+    return submission_file
+
+
+def _delete_files_after_commit(names: list[str]) -> None:
+    storage = SubmissionFile._meta.get_field("file").storage
+
+    def delete():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
+def remove_submission_file(*, submission_file: SubmissionFile) -> None:
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission_file.submission_id)
+        if not locked.is_editable:
+            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+        names = [submission_file.file.name] if submission_file.file else []
+        submission_file.delete()
+        _delete_files_after_commit(names)
+
+
+def submit_submission(*, submission: Submission) -> Submission:
+    """Send the submission: to the queue when the address is confirmed, else a mail with the confirmation link."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not submission.is_editable:
+            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+        submission.submitted_at = timezone.now()
+        submission.consent_text = submission_consent_text()
+        if submission.email_confirmed_at:
+            submission.state = Submission.State.PENDING
+            submission.save()
+            _mail_received(submission)
+        else:
+            submission.state = Submission.State.UNCONFIRMED
+            submission.save()
+            _submission_mail(
+                "submission_confirm", submission, confirmation_url=confirmation_url(submission), days=CONFIRMATION_DAYS
+            )
+    return submission
+
+
+def resend_confirmation(*, submission: Submission) -> bool:
+    """The confirmation link once more (it was lost, or expired); False when there is nothing to confirm."""
+    if submission.state != Submission.State.UNCONFIRMED:
+        return False
+    with transaction.atomic():
+        submission.submitted_at = timezone.now()
+        submission.save(update_fields=["submitted_at", "updated_at"])
+        _submission_mail(
+            "submission_confirm",
+            submission,
+            confirmation_url=confirmation_url(submission),
+            days=CONFIRMATION_DAYS,
+            again=True,
+        )
+    return True
+
+
+def confirm_submission(*, submission: Submission) -> Submission:
+    """The submitter confirmed the address: the submission goes to the editors' queue, with a receipt.
+    Confirming again changes nothing."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.state != Submission.State.UNCONFIRMED:
+            return submission
+        submission.email_confirmed_at = timezone.now()
+        submission.state = Submission.State.PENDING
+        submission.save()
+        _mail_received(submission)
+    return submission
+
+
+# --- Changes to published projects --------------------------------------------------------------------------
+
+
+def request_change_link(*, project: Project, email: str) -> Submission:
+    """Mail a signed, expiring, single-use link to the form, filled in with the project, to `email`.
+
+    Whoever asks gets it (the project's contact or anyone else): every change goes through moderation, and
+    the link proves only that the address is theirs. The change waits as a draft that the link opens.
+    """
+    with transaction.atomic():
+        submission = Submission.objects.create(
+            kind=Submission.Kind.CHANGE, project=project, submitter_email=email.strip().lower()
+        )
+        _submission_mail(
+            "change_link",
+            submission,
+            project=project,
+            project_url=absolute_url(project.get_absolute_url()),
+            link_url=change_link_url(submission),
+            days=CHANGE_LINK_DAYS,
+        )
+    return submission
+
+
+def open_change_link(*, submission: Submission) -> Submission:
+    """Use the mailed link (once): the address counts as confirmed, and the form gets the project's values."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.link_used_at is not None:
+            raise SubmissionError(
+                "Dieser Link wurde schon benutzt. Jeder Link öffnet das Formular nur einmal; bitte fordern Sie "
+                "auf der Seite des Projekts einen neuen an."
+            )
+        project = Project.objects.get(pk=submission.project_id)
+        values = project_values(project)
+        now = timezone.now()
+        submission.link_used_at = now
+        submission.email_confirmed_at = now
+        # Everything is filled in: every step may be opened at once.
+        submission.step = 6
+        submission.baseline = values
+        _set_from_values(submission, values)
+        if project.contact_email and project.contact_email.lower() == submission.submitter_email:
+            submission.submitter_name = submission.submitter_name or project.contact_name
+            submission.submitter_function = submission.submitter_function or project.contact_function
+            submission.submitter_phone = submission.submitter_phone or project.contact_phone
+            # The project's page shows its contact with the lead Kommune.
+            submission.submitter_municipality_id = submission.submitter_municipality_id or values["lead_municipality"]
+        submission.save()
+        submission.topics.set(values["topics"])
+        submission.municipalities.set(values["municipalities"])
+    return submission
+
+
+def project_values(project: Project) -> dict:
+    """The project's Steckbrief as a submission holds it (plain text, ids), storable as JSON."""
+    participants = list(project.participants.all())
+    return {
+        "title": project.title,
+        "teaser": project.teaser,
+        "topics": sorted(project.topics.values_list("pk", flat=True)),
+        "form": project.form,
+        "status": project.status,
+        "start": project.start.isoformat() if project.start else None,
+        "website": project.website,
+        "lead_municipality": next((p.municipality_id for p in participants if p.is_lead), None),
+        "municipalities": sorted(p.municipality_id for p in participants if p.municipality_id and not p.is_lead),
+        "other_participants": "\n".join(p.organisation for p in participants if not p.municipality_id),
+        "occasion": html_to_text(project.occasion),
+        "goal": html_to_text(project.goal),
+        "implementation": html_to_text(project.implementation),
+        "contact_name": project.contact_name,
+        "contact_function": project.contact_function,
+        "contact_email": project.contact_email,
+        "contact_phone": project.contact_phone,
+        "contact_consent": project.contact_consent,
+    }
+
+
+def submission_values(submission: Submission) -> dict:
+    """The submission's Steckbrief in the form of project_values, to compare the two."""
+    return {
+        "title": submission.title,
+        "teaser": submission.teaser,
+        "topics": sorted(submission.topics.values_list("pk", flat=True)),
+        "form": submission.form,
+        "status": submission.status,
+        "start": submission.start.isoformat() if submission.start else None,
+        "website": submission.website,
+        "lead_municipality": submission.lead_municipality_id,
+        "municipalities": sorted(submission.municipalities.values_list("pk", flat=True)),
+        "other_participants": "\n".join(submission.other_participant_names),
+        "occasion": submission.occasion.strip(),
+        "goal": submission.goal.strip(),
+        "implementation": submission.implementation.strip(),
+        "contact_name": submission.contact_name,
+        "contact_function": submission.contact_function,
+        "contact_email": submission.contact_email,
+        "contact_phone": submission.contact_phone,
+        "contact_consent": submission.contact_consent,
+    }
+
+
+def _set_from_values(submission: Submission, values: dict) -> None:
+    """The plain fields of project_values on the submission (the many-to-many ones are set after saving)."""
+    for name in STECKBRIEF_FIELDS:
+        if name in ("topics", "municipalities"):
+            continue
+        if name == "lead_municipality":
+            submission.lead_municipality_id = values[name]
+        elif name == "start":
+            submission.start = datetime.date.fromisoformat(values[name]) if values[name] else None
+        else:
+            setattr(submission, name, values[name])
+
+
+def html_to_text(html: str) -> str:
+    """The text of sanitised rich text, with paragraphs as blank lines and list items as "- " lines."""
+    text = re.sub(r"<br\s*/?>", "\n", html or "")
+    text = re.sub(r"<li[^>]*>", "- ", text)
+    text = re.sub(r"</li>", "\n", text)
+    text = re.sub(r"</(p|h[1-6]|ul|ol|blockquote)>", "\n\n", text)
+    text = unescape(re.sub(r"<[^>]+>", "", text))
+    text = "\n".join(line.strip() for line in text.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def text_to_html(text: str) -> str:
+    """Plain text as paragraphs: blank lines separate them, single line breaks stay."""
+    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+    return "".join(
+        "<p>" + "<br>".join(escape(line.strip()) for line in part.splitlines()) + "</p>" for part in paragraphs
+    )
+
+
+# --- Comparing and moderating -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One Steckbrief field of a submission beside the published project."""
+
+    name: str
+    label: str
+    current: str
+    proposed: str
+    # The submitter changed the value (for a new project: every value that is filled in).
+    proposed_change: bool
+    # The project's value differs now from when the change began: someone else changed it meanwhile.
+    changed_meanwhile: bool
+
+
+def _display(name: str, value, names: dict) -> str:
+    if value in (None, "", []):
+        return ""
+    if name in ("topics", "municipalities"):
+        return ", ".join(sorted(names.get((name, pk), "?") for pk in value))
+    if name == "lead_municipality":
+        return names.get(("municipalities", value), "?")
+    if name == "start":
+        return month_label(datetime.date.fromisoformat(value))
+    if name == "form":
+        return Project.Form(value).label if value in Project.Form.values else value
+    if name == "status":
+        return Project.Status(value).label if value in Project.Status.values else value
+    if name == "contact_consent":
+        return "ja" if value else "nein"
+    return str(value)
+
+
+def compare_submission(submission: Submission) -> list[FieldChange]:
+    """Field by field: the published project now, the submission's proposal, and what the submitter changed."""
+    proposed = submission_values(submission)
+    # The project as it is now (not as the submission's cached copy has it).
+    project = Project.objects.filter(pk=submission.project_id).first() if submission.is_change else None
+    current = project_values(project) if project else {}
+    baseline = submission.baseline if submission.is_change else {}
+    topic_ids = set(proposed["topics"]) | set(current.get("topics", [])) | set(baseline.get("topics", []))
+    municipality_ids = {proposed["lead_municipality"], current.get("lead_municipality")} | set(
+        proposed["municipalities"] + current.get("municipalities", [])
+    )
+    names = {("topics", t.pk): t.name for t in Topic.objects.filter(pk__in=topic_ids)}
+    names |= {
+        ("municipalities", m.pk): m.short_name
+        for m in Municipality.objects.filter(pk__in=[pk for pk in municipality_ids if pk]).only("short_name")
+    }
+    rows = []
+    for name in STECKBRIEF_FIELDS:
+        label = str(Submission._meta.get_field(name).verbose_name)
+        if submission.is_change:
+            proposed_change = proposed[name] != baseline.get(name)
+            changed_meanwhile = proposed_change and current.get(name) != baseline.get(name)
+        else:
+            proposed_change = proposed[name] not in (None, "", [], False)
+            changed_meanwhile = False
+        rows.append(
+            FieldChange(
+                name=name,
+                label=label,
+                current=_display(name, current.get(name), names),
+                proposed=_display(name, proposed[name], names),
+                proposed_change=proposed_change,
+                changed_meanwhile=changed_meanwhile,
+            )
+        )
+    return rows
+
+
+def unique_slug(model, title: str, *, reserved: set[str] = frozenset()) -> str:
+    """An address from the title that no other row of `model` has (and that no section uses)."""
+    spelt = title.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    base = slugify(spelt.replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue"))[:180].strip("-") or "projekt"
+    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True)) | set(reserved)
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _with_history(obj, by, reason: str):
+    """Record who made the change and why in the version history (django-simple-history)."""
+    obj._history_user = by
+    obj._change_reason = reason
+    return obj
+
+
+def _sync_participants(project: Project, values: dict, baseline: dict, *, by, reason: str) -> None:
+    """Apply what the submitter changed in the participants (additions and removals against the state when
+    the change began) to the project's participants as they are now; editors' later changes stay."""
+    participants = list(project.participants.all())
+    by_municipality = {p.municipality_id: p for p in participants if p.municipality_id}
+    by_organisation = {p.organisation: p for p in participants if not p.municipality_id}
+    position = max((p.position for p in participants), default=0)
+    new_lead = values["lead_municipality"]
+    new_partners = set(values["municipalities"])
+
+    def delete(participant):
+        _with_history(participant, by, reason).delete()
+
+    for pk in set(baseline.get("municipalities") or []) - new_partners - {new_lead}:
+        if pk in by_municipality:
+            delete(by_municipality.pop(pk))
+    if new_lead != baseline.get("lead_municipality"):
+        for participant in [p for p in by_municipality.values() if p.is_lead and p.municipality_id != new_lead]:
+            if participant.municipality_id in new_partners:
+                participant.role = Participant.Role.PARTNER
+                _with_history(participant, by, reason).save()
+            else:
+                delete(by_municipality.pop(participant.municipality_id))
+        if new_lead in by_municipality:
+            lead = by_municipality[new_lead]
+            if not lead.is_lead:
+                lead.role = Participant.Role.LEAD
+                _with_history(lead, by, reason).save()
+        elif new_lead:
+            lead = Participant(project=project, municipality_id=new_lead, role=Participant.Role.LEAD, position=0)
+            by_municipality[new_lead] = _with_history(lead, by, reason)
+            lead.save()
+    added = new_partners - set(baseline.get("municipalities") or []) - {new_lead} - set(by_municipality)
+    for pk in Municipality.objects.filter(pk__in=added).by_name().values_list("pk", flat=True):
+        if pk not in by_municipality:
+            position += 1
+            participant = Participant(project=project, municipality_id=pk, position=position)
+            by_municipality[pk] = _with_history(participant, by, reason)
+            participant.save()
+    old_organisations = set(filter(None, (baseline.get("other_participants") or "").split("\n")))
+    new_organisations = [name for name in values["other_participants"].split("\n") if name]
+    for name in old_organisations - set(new_organisations):
+        if name in by_organisation:
+            delete(by_organisation.pop(name))
+    for name in new_organisations:
+        if name not in old_organisations and name not in by_organisation:
+            position += 1
+            participant = Participant(project=project, organisation=name[:200], position=position)
+            by_organisation[name] = _with_history(participant, by, reason)
+            participant.save()
+
+
+def _publish_files(submission: Submission, project: Project, *, by, reason: str) -> list[str]:
+    """Copy the submission's files to the library and the project's pictures; return the copied originals."""
+    originals = []
+    position = max(project.images.values_list("position", flat=True), default=0)
+    for submission_file in submission.files.filter(document__isnull=True, image__isnull=True).exclude(file=""):
+        with submission_file.file.open("rb") as source:
+            if submission_file.is_image:
+                position += 1
+                image = ProjectImage(
+                    project=project, alt_text=submission_file.alt_text, credit=submission_file.credit, position=position
+                )
+                image.image.save(submission_file.file_name, File(source), save=False)
+                _with_history(image, by, reason).save()
+                submission_file.image = image
+            else:
+                file_type = next(t for t in DOCUMENT_TYPES if t.content_type == submission_file.content_type)
+                document = Document(
+                    kind=submission_file.document_kind,
+                    title=submission_file.title,
+                    slug=unique_slug(Document, submission_file.title, reserved=RESERVED_DOCUMENT_SLUGS),
+                    is_published=True,
+                    file_name=submission_file.file_name,
+                    content_type=file_type.content_type,
+                    size=submission_file.size,
+                    text=extract_text(source, file_type),
+                )
+                document.file.save(submission_file.file_name, File(source), save=False)
+                _with_history(document, by, reason).save()
+                document.projects.add(project)
+                document.topics.set(project.topics.all())
+                refresh_document(document=document)
+                submission_file.document = document
+        originals.append(submission_file.file.name)
+        submission_file.file = ""
+        submission_file.save(update_fields=["file", "image", "document"])
+    return originals
+
+
+def approve_submission(*, submission: Submission, by: AbstractBaseUser, publish: bool = True) -> Project:
+    """Create the project from a new submission, or apply a change to it: fields, Themenfelder, participants,
+    documents and pictures, each saved as a version with who approved it; the submitter is told.
+
+    A change applies only what the submitter changed (against the project's values when the change began),
+    so what the editors changed meanwhile in other fields stays. `publish` puts a new project on the site.
+    """
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.state != Submission.State.PENDING:
+            raise SubmissionError(f"Diese Meldung ist nicht zur Prüfung, sondern „{submission.get_state_display()}“.")
+        values = submission_values(submission)
+        missing = [
+            str(Submission._meta.get_field(name).verbose_name)
+            for name in ("title", "teaser", "form", "status", "lead_municipality", "topics")
+            if not values[name]
+        ]
+        if missing:
+            raise SubmissionError("Vor dem Übernehmen bitte ergänzen: " + ", ".join(missing) + ".")
+        reason = f"Meldung Nr. {submission.pk} übernommen"
+        now = timezone.now()
+        if submission.is_change:
+            project = Project.objects.select_for_update().get(pk=submission.project_id)
+            changed = [name for name in STECKBRIEF_FIELDS if values[name] != submission.baseline.get(name)]
+            baseline = submission.baseline
+        else:
+            project = Project(
+                slug=unique_slug(Project, values["title"], reserved=RESERVED_PROJECT_SLUGS),
+                is_published=publish,
+                published_at=now if publish else None,
+            )
+            changed, baseline = STECKBRIEF_FIELDS, {}
+        for name in changed:
+            if name in TEXT_FIELDS:
+                setattr(project, name, text_to_html(values[name]))
+            elif name == "start":
+                project.start = submission.start
+            elif name not in PARTICIPANT_FIELDS and name != "topics":
+                setattr(project, name, values[name])
+        # An approved submission is a confirmation too: the yearly mail starts counting again.
+        project.last_confirmed_at = now
+        project.confirmation_requested_at = None
+        _with_history(project, by, reason).save()
+        if "topics" in changed:
+            project.topics.set(values["topics"])
+        if PARTICIPANT_FIELDS & set(changed):
+            _sync_participants(project, values, baseline, by=by, reason=reason)
+        originals = _publish_files(submission, project, by=by, reason=reason)
+        refresh_project(project=project)
+        submission.state = Submission.State.APPROVED
+        submission.project = project
+        submission.decided_at = now
+        submission.decided_by = by
+        submission.save()
+        _submission_mail(
+            "submission_approved",
+            submission,
+            project=project,
+            project_url=absolute_url(project.get_absolute_url()),
+            published=project.is_published,
+        )
+        _delete_files_after_commit(originals)
+    return project
+
+
+def reject_submission(*, submission: Submission, by: AbstractBaseUser, reason: str) -> Submission:
+    """Decline a submission with a reason, which the submitter is mailed; its files are deleted."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.state not in (Submission.State.PENDING, Submission.State.CHANGES_REQUESTED):
+            raise SubmissionError(
+                f"Diese Meldung ist „{submission.get_state_display()}“ und kann nicht abgelehnt werden."
+            )
+        submission.state = Submission.State.REJECTED
+        submission.reason = reason.strip()
+        submission.decided_at = timezone.now()
+        submission.decided_by = by
+        submission.save()
+        files = list(submission.files.exclude(file=""))
+        _delete_files_after_commit([f.file.name for f in files])
+        SubmissionFile.objects.filter(pk__in=[f.pk for f in files]).update(file="")
+        _submission_mail("submission_rejected", submission, reason=submission.reason)
+    return submission
+
+
+def request_submission_changes(*, submission: Submission, by: AbstractBaseUser, message: str) -> Submission:
+    """Send the submission back to the submitter with the editors' message and a link to the filled-in form."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.state != Submission.State.PENDING:
+            raise SubmissionError(f"Diese Meldung ist nicht zur Prüfung, sondern „{submission.get_state_display()}“.")
+        submission.state = Submission.State.CHANGES_REQUESTED
+        submission.editor_message = message.strip()
+        submission.decided_by = by
+        submission.save()
+        _submission_mail(
+            "submission_changes_requested",
+            submission,
+            message=submission.editor_message,
+            form_url=absolute_url(draft_path(submission, 6)),
+        )
+    return submission
+
+
+def delete_submissions(*, submissions: QuerySet[Submission]) -> int:
+    """Delete submissions with their stored files; returns how many."""
+    with transaction.atomic():
+        ids = list(submissions.select_for_update().values_list("pk", flat=True))
+        names = list(SubmissionFile.objects.filter(submission__in=ids).exclude(file="").values_list("file", flat=True))
+        deleted, _ = Submission.objects.filter(pk__in=ids).delete()
+        _delete_files_after_commit(names)
+    return len(ids) if deleted else 0
+
+
+def delete_stale_submissions(*, dry_run: bool = False) -> int:
+    """Delete drafts untouched for DRAFT_RETENTION_DAYS, unconfirmed submissions whose link expired and
+    change links never opened; they hold personal data and files nobody will use."""
+    stale = Submission.objects.stale(
+        now=timezone.now(),
+        draft_days=DRAFT_RETENTION_DAYS,
+        unconfirmed_days=CONFIRMATION_DAYS,
+        link_days=CHANGE_LINK_DAYS,
+    )
+    if dry_run:
+        return stale.count()
+    return delete_submissions(submissions=stale)

@@ -1,11 +1,16 @@
+from collections import Counter
 from functools import wraps
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.maps import participants_map
@@ -15,9 +20,24 @@ from portal.views import without_empty_parameters
 from projects import services
 from projects.exports import OPEN_DATA_LICENCE, projects_csv_response, projects_json_response
 from projects.filters import DocumentFilter, PartnerRequestFilter, ProjectFilter
-from projects.forms import PartnerRequestExtendForm, PartnerRequestForm
-from projects.models import Document, Participant, PartnerRequest, Project
+from projects.forms import (
+    FILES_STEP,
+    LAST_STEP,
+    STEP_FORMS,
+    STEPS,
+    FilesForm,
+    PartnerRequestExtendForm,
+    PartnerRequestForm,
+    ReportChangeForm,
+    SenderForm,
+    SendForm,
+    missing_by_step,
+    municipality_detail_label,
+    municipality_details,
+)
+from projects.models import Document, Participant, PartnerRequest, Project, Submission
 from projects.services import count_download
+from projects.upload_handlers import SizeLimitHandler
 
 PROJECTS_PER_PAGE = 20
 DOCUMENTS_PER_PAGE = 25
@@ -301,9 +321,328 @@ def project_confirm(request, slug, token):
         "project": project,
         "participants": participants,
         "topics": list(project.topics.all()),
-        "report_change_url": services.report_change_path(project),
+        "report_change_url": reverse("projects:report_change", kwargs={"slug": project.slug}),
         "confirmed_today": bool(
             project.last_confirmed_at and timezone.localdate(project.last_confirmed_at) == timezone.localdate()
         ),
     }
     return render(request, "projects/confirm/confirm.html", context)
+
+
+# --- Submissions: /projekte/melden/ and "Änderung melden" ----------------------------------------------------
+
+SUBMISSION_COOKIE = "projektmeldung"
+SUBMISSION_COOKIE_SALT = "projects.submission.cookie"
+SEARCH_RESULTS = 20
+SUBMISSION_RATE_LIMIT_MESSAGE = (
+    "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Meldungen. Bitte versuchen Sie es in einer Stunde noch "
+    "einmal oder schreiben Sie uns eine E-Mail."
+)
+UPLOAD_RATE_LIMIT_MESSAGE = (
+    "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Dateien. Bitte versuchen Sie es in einer Stunde noch einmal."
+)
+
+
+def _link_invalid(request, kind: str):
+    return render(request, "projects/submission/link_invalid.html", {"kind": kind}, status=404)
+
+
+def _remember(request, response, submission: Submission) -> None:
+    """The draft's address in a cookie of this browser, so that /projekte/melden/ offers to go on with it."""
+    response.set_signed_cookie(
+        SUBMISSION_COOKIE,
+        services.draft_path(submission),
+        salt=SUBMISSION_COOKIE_SALT,
+        max_age=services.DRAFT_RETENTION_DAYS * 86400,
+        path="/projekte/melden/",
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+def _remembered_draft(request) -> Submission | None:
+    path = request.get_signed_cookie(SUBMISSION_COOKIE, default="", salt=SUBMISSION_COOKIE_SALT)
+    token = path.rstrip("/").rsplit("/", 1)[-1] if path else ""
+    submission = services.submission_from_draft_token(token) if token else None
+    return submission if submission and submission.is_editable else None
+
+
+def _step_context(submission: Submission | None, step: int, **extra) -> dict:
+    reached = submission.step if submission else 1
+    steps = [
+        {
+            "number": number,
+            "label": label,
+            "url": services.draft_path(submission, number) if submission and number <= reached else "",
+        }
+        for number, label in STEPS.items()
+    ]
+    return {"submission": submission, "step": step, "step_label": STEPS[step], "steps": steps, **extra}
+
+
+@personal
+@require_http_methods(["GET", "HEAD", "POST"])
+def submission_start(request):
+    """Step 1 of a new submission; a draft begun in this browser is offered to go on with."""
+    form = SenderForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if rate_limited(request, "submissions", limit=settings.SUBMISSION_RATE_LIMIT):
+            form.add_error(None, SUBMISSION_RATE_LIMIT_MESSAGE)
+            status = 429
+        else:
+            submission = services.start_submission(values=form.values())
+            response = redirect(services.draft_path(submission, 2))
+            _remember(request, response, submission)
+            return response
+    draft = _remembered_draft(request) if request.method != "POST" else None
+    draft_url = services.draft_path(draft) if draft else ""
+    context = _step_context(None, 1, form=form, draft=draft, draft_url=draft_url)
+    return render(request, "projects/submission/step_1.html", context, status=status)
+
+
+@personal
+@csrf_exempt  # the upload handlers must be in place before the body is read; CSRF is checked right after
+@require_http_methods(["GET", "HEAD", "POST"])
+def submission_step(request, token, step):
+    submission = services.submission_from_draft_token(token)
+    if submission is None:
+        return _link_invalid(request, "draft")
+    if not submission.is_editable:
+        return redirect(services.draft_path(submission))
+    if not 1 <= step <= min(submission.step, LAST_STEP):
+        return redirect(services.draft_path(submission, min(submission.step, LAST_STEP)))
+    if step == FILES_STEP and request.method == "POST":
+        limits = {"document": settings.DOCUMENT_MAX_BYTES, "image": settings.IMAGE_MAX_BYTES}
+        request.upload_handlers.insert(0, SizeLimitHandler(request, limits=limits))
+    return _submission_step(request, submission, step)
+
+
+@csrf_protect
+def _submission_step(request, submission: Submission, step: int):
+    if step == FILES_STEP:
+        return _files_step(request, submission)
+    if step == LAST_STEP:
+        return _review_step(request, submission)
+    return _form_step(request, submission, step)
+
+
+def _target(action: str, step: int) -> int:
+    """Where a button of a step leads: "weiter", "zurueck", "suchen" (stay) or "schritt-<n>" (the step navigation,
+    which saves first when JavaScript is on)."""
+    if action.startswith("schritt-") and action.removeprefix("schritt-").isdigit():
+        return min(max(int(action.removeprefix("schritt-")), 1), LAST_STEP)
+    return {"zurueck": step - 1, "suchen": step}.get(action, step + 1)
+
+
+def _form_step(request, submission: Submission, step: int):
+    """Steps 1–4: "Weiter" needs the step complete; "Zurück" and the search store what is valid."""
+    form = STEP_FORMS[step](request.POST or None, submission=submission)
+    if request.method == "POST":
+        action = request.POST.get("aktion", "weiter")
+        valid = form.is_valid()
+        target = _target(action, step)
+        if valid or (action != "weiter" and not form.blocks_going_back()):
+            try:
+                services.save_submission_step(
+                    submission=submission, values=form.values(), reached_step=step + 1 if valid else step
+                )
+            except services.SubmissionError as error:
+                messages.error(request, str(error))
+                return redirect(services.draft_path(submission))
+            url = services.draft_path(submission, max(target, 1))
+            if action == "suchen":
+                query = form.cleaned_data.get("q", "").strip()
+                url += f"?{urlencode({'suche': query})}#suche" if query else "#suche"
+            return redirect(url)
+    context = _step_context(submission, step, form=form)
+    if step == 3:
+        query = (request.GET.get("suche") or "").strip()[:100] if request.method != "POST" else form.data.get("q", "")
+        context.update(_municipality_search(form, query))
+    return render(request, f"projects/submission/step_{step}.html", context)
+
+
+def _municipality_search(form, query: str) -> dict:
+    """The Kommunen ticked so far and those found by the search, as checkboxes (the step works without JS)."""
+    chosen = form.chosen
+    results = []
+    if query:
+        excluded = [m.pk for m in chosen] + [form.lead_id or 0]
+        results = list(municipality_details().search(query).exclude(pk__in=excluded)[: SEARCH_RESULTS + 1])
+    for municipality in [*chosen, *results]:
+        municipality.detail = municipality_detail_label(municipality)
+    return {
+        "chosen": chosen,
+        "query": query,
+        "results": results[:SEARCH_RESULTS],
+        "more_results": len(results) > SEARCH_RESULTS,
+    }
+
+
+def _files_step(request, submission: Submission):
+    """Step 5: a document and/or a picture per upload, listed with a button to remove each."""
+    files = list(submission.files.all())
+    counts = Counter(f.kind for f in files)
+    form = FilesForm(
+        request.POST or None,
+        request.FILES or None,
+        refused=getattr(request, "refused_uploads", {}),
+        counts=counts,
+    )
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("aktion", "hochladen")
+        if action.startswith("entfernen-"):
+            removed = next((f for f in files if str(f.pk) == action.removeprefix("entfernen-")), None)
+            if removed is not None:
+                services.remove_submission_file(submission_file=removed)
+                messages.success(request, f"„{removed}“ ist entfernt.")
+            return redirect(services.draft_path(submission, FILES_STEP))
+        if form.has_upload():
+            if rate_limited(request, "submission-uploads", limit=settings.SUBMISSION_UPLOAD_RATE_LIMIT):
+                form.add_error(None, UPLOAD_RATE_LIMIT_MESSAGE)
+                status = 429
+            elif form.is_valid():
+                try:
+                    for upload in form.uploads():
+                        stored = services.add_submission_file(submission=submission, **upload)
+                        messages.success(request, f"„{stored}“ ist hochgeladen.")
+                except services.SubmissionError as error:
+                    form.add_error(None, str(error))
+        elif action == "hochladen":
+            form.add_error(None, "Bitte wählen Sie zuerst eine Datei aus.")
+        if not form.errors and status == 200:
+            target = FILES_STEP if action == "hochladen" else _target(action, FILES_STEP)
+            if target == LAST_STEP:
+                services.save_submission_step(submission=submission, values={}, reached_step=LAST_STEP)
+            return redirect(services.draft_path(submission, target))
+    context = _step_context(
+        submission,
+        FILES_STEP,
+        form=form,
+        documents=[f for f in files if not f.is_image],
+        images=[f for f in files if f.is_image],
+        max_documents=settings.SUBMISSION_MAX_DOCUMENTS,
+        max_images=settings.SUBMISSION_MAX_IMAGES,
+    )
+    return render(request, "projects/submission/step_5.html", context, status=status)
+
+
+def _review_step(request, submission: Submission):
+    """Step 6: everything at a glance, with links to change it; sending needs every step complete."""
+    missing = missing_by_step(submission)
+    form = SendForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if missing:
+            form.add_error(None, "Es fehlen noch Angaben; bitte ergänzen Sie sie über die Links unten.")
+        else:
+            try:
+                submission = services.submit_submission(submission=submission)
+            except services.SubmissionError as error:
+                messages.error(request, str(error))
+            return redirect(services.draft_path(submission))
+    context = _step_context(
+        submission,
+        LAST_STEP,
+        form=form,
+        missing=missing,
+        topics=list(submission.topics.all()),
+        partners=list(municipality_details().filter(pk__in=submission.municipalities.values("pk"))),
+        files=list(submission.files.all()),
+        changes=[row for row in services.compare_submission(submission) if row.proposed_change]
+        if submission.is_change
+        else [],
+    )
+    return render(request, "projects/submission/step_6.html", context)
+
+
+@personal
+@require_http_methods(["GET", "HEAD", "POST"])
+def submission_status(request, token):
+    """Where a submission stands; a draft goes on at its step. Unconfirmed: the link can be sent again."""
+    submission = services.submission_from_draft_token(token)
+    if submission is None:
+        return _link_invalid(request, "draft")
+    if submission.is_editable:
+        return redirect(services.draft_path(submission, min(submission.step, LAST_STEP)))
+    if request.method == "POST":
+        if rate_limited(request, "submission-resend", limit=settings.SUBMISSION_RATE_LIMIT):
+            messages.error(request, SUBMISSION_RATE_LIMIT_MESSAGE)
+        elif services.resend_confirmation(submission=submission):
+            messages.success(request, f"Wir haben den Link noch einmal an {submission.submitter_email} geschickt.")
+        return redirect(request.path)
+    context = {"submission": submission, "days": services.CONFIRMATION_DAYS}
+    return render(request, "projects/submission/status.html", context)
+
+
+@personal
+@require_http_methods(["GET", "HEAD", "POST"])
+def submission_confirm(request, token):
+    """The link in the mail shows a button; only the button confirms (mail scanners open links on their own)."""
+    submission = services.submission_to_confirm(token)
+    if submission is None:
+        return _link_invalid(request, "confirm")
+    if submission.state != Submission.State.UNCONFIRMED:
+        return redirect(services.draft_path(submission))
+    if request.method == "POST":
+        submission = services.confirm_submission(submission=submission)
+        messages.success(request, "Vielen Dank, Ihre E-Mail-Adresse ist bestätigt.")
+        return redirect(services.draft_path(submission))
+    return render(request, "projects/submission/confirm.html", {"submission": submission})
+
+
+@personal
+@require_http_methods(["GET", "HEAD", "POST"])
+def submission_change_link(request, token):
+    """The single-use link of "Änderung melden": a button opens the form with the project's values (once)."""
+    submission = services.submission_from_change_link(token)
+    if submission is None:
+        return _link_invalid(request, "change")
+    error = ""
+    if submission.link_used_at is not None:
+        error = "Dieser Link wurde schon benutzt."
+    elif request.method == "POST":
+        try:
+            submission = services.open_change_link(submission=submission)
+        except services.SubmissionError as exc:
+            error = str(exc)
+        else:
+            response = redirect(services.draft_path(submission, 1))
+            _remember(request, response, submission)
+            return response
+    context = {"submission": submission, "project": submission.project, "error": error}
+    return render(request, "projects/submission/change_link.html", context, status=410 if error else 200)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_change(request, slug):
+    """ "Änderung melden": a link to the form, filled in with the project, is mailed to the given address."""
+    project = get_object_or_404(Project.objects.published().only("title", "slug"), slug=slug)
+    form = ReportChangeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if rate_limited(request, "submissions", limit=settings.SUBMISSION_RATE_LIMIT):
+            form.add_error(None, SUBMISSION_RATE_LIMIT_MESSAGE)
+            status = 429
+        else:
+            services.request_change_link(project=project, email=form.cleaned_data["email"])
+            return redirect("projects:report_change_sent", slug=project.slug)
+    context = {"project": project, "form": form, "days": services.CHANGE_LINK_DAYS}
+    return render(request, "projects/submission/report_change.html", context, status=status)
+
+
+@require_safe
+def report_change_sent(request, slug):
+    project = get_object_or_404(Project.objects.published().only("title", "slug"), slug=slug)
+    context = {"project": project, "days": services.CHANGE_LINK_DAYS}
+    return render(request, "projects/submission/report_change_sent.html", context)
+
+
+@require_safe
+def municipality_search(request):
+    """Kommunen matching the typed name, for the search of step 3 (JSON; the step works without it)."""
+    query = (request.GET.get("q") or "").strip()[:100]
+    found = list(municipality_details().search(query)[:SEARCH_RESULTS]) if len(query) >= 2 else []
+    results = [{"id": m.pk, "name": m.display_name, "detail": municipality_detail_label(m)} for m in found]
+    return JsonResponse({"query": query, "results": results})

@@ -446,3 +446,49 @@ def score_entry(entry, member, values, comment="Überzeugend umgesetzt."):
         ScoreFactory(entry=entry, member=member, criterion=criterion, value=value, comment=comment)
         for criterion, value in zip(criteria, values, strict=False)
     ]
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    """A new project, sent and confirmed: in the editors' queue. Pass `lead_municipality=`, `municipalities=`
+    (Kommunen) and `topics=` (slugs); `state="draft"` or `"unconfirmed"` for the earlier states."""
+
+    class Meta:
+        model = "projects.Submission"
+        skip_postgeneration_save = True
+
+    kind = "new"
+    state = "pending"
+    submitter_name = "Kim Muster"
+    submitter_organisation = "Gemeindeverwaltung Beispiel"
+    submitter_function = "Leiterin des Hauptamts"
+    submitter_email = factory.Sequence(lambda n: f"kim{n}@beispiel-kommune.de")
+    submitter_phone = "02861 123-45"
+    title = factory.Sequence(lambda n: f"Gemeinsames Standesamt {n}")
+    teaser = "Drei Gemeinden führen ihre Standesämter zusammen und bieten Trauungen an allen drei Orten an."
+    form = "vereinbarung"
+    status = "umsetzung"
+    occasion = "Die Standesämter waren klein.\n\nVertretungen im Urlaub fehlten."
+    goal = "Ein Standesamt für alle drei Gemeinden."
+    implementation = "Eine öffentlich-rechtliche Vereinbarung regelt die Aufgabe."
+    contact_name = "Kim Muster"
+    contact_email = factory.LazyAttribute(lambda s: s.submitter_email)
+    contact_consent = True
+    other_participants = ""
+    step = 6
+    consent_text = "Ich bin einverstanden."
+    submitted_at = factory.LazyAttribute(lambda s: None if s.state == "draft" else timezone.now())
+    email_confirmed_at = factory.LazyAttribute(
+        lambda s: None if s.state in ("draft", "unconfirmed") else timezone.now()
+    )
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.municipalities.set(extracted)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        from projects.models import Topic
+
+        if create and extracted:
+            self.topics.set(Topic.objects.filter(slug__in=extracted))

@@ -1,5 +1,7 @@
 """Who may reach what in the jury area: every rule is enforced on the server."""
 
+import re
+
 import pytest
 from django.contrib.auth import SESSION_KEY
 
@@ -88,6 +90,13 @@ def test_login_goes_back_to_the_page_asked_for(client, setup):
     )
 
     assert response["Location"] == url
+
+
+def test_login_page_title_names_the_portal_not_the_host(client, setup):
+    response = client.get("/landespreis/jury/anmelden/")
+
+    title = re.search(r"<title>(.*?)</title>", response.content.decode()).group(1)
+    assert title == "Anmeldung für die Jury – Landespreis – Interkommunales.NRW"
 
 
 def test_wrong_password_gets_a_german_message_and_keeps_the_user_name(client, setup):

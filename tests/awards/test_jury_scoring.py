@@ -107,12 +107,12 @@ def test_entry_scores_hide_the_others_until_the_member_has_scored_every_criterio
     ScoreFactory(entry=entry, member=members["jury-a"], criterion=criteria[2], value=2)
     after = scoring.entry_scores(member=members["jury-a"], entry=entry, criteria=criteria)
 
-    assert (before.complete, before.others, before.total) == (False, [], None)
+    assert (before.complete, before.others, before.total, before.own_total) == (False, [], None, None)
     assert after.complete is True
     assert [(review.member, review.total) for review in after.others] == [(members["jury-b"], Decimal("8.00"))]
     assert [score.comment for score in after.others[0].scores] == ["Sehr überzeugend"] * 3
     # a: (1·5 + 2·5 + 3·2) / 6 = 21/6 = 3.5; b: 8; mean 5.75
-    assert (after.total, after.reviewers) == (Decimal("5.75"), 2)
+    assert (after.total, after.reviewers, after.own_total) == (Decimal("5.75"), 2, Decimal("3.50"))
 
 
 # --- Scores ---
@@ -336,3 +336,144 @@ def test_winners_must_be_entries_of_the_category_in_the_competition(jury):
             scoring.record_winners(member=members["jury-vorsitz"], category=category, entries=entries)
     assert Entry.objects.filter(is_winner=True).count() == 0
     assert Category.objects.get(pk=category.pk).decided_at is None
+
+
+def test_a_category_nobody_entered_does_not_hold_up_the_round(jury):
+    round_, category, criteria, members = jury
+    empty = CategoryFactory(round=round_, name="Sonderkategorie ohne Bewerbungen")
+    EntryFactory(round=round_, category=empty, state="rejected")
+    EntryFactory(round=round_, category=empty, state="draft")
+    winner = EntryFactory(round=round_, category=category)
+
+    scoring.record_winners(member=members["jury-vorsitz"], category=category, entries=[winner])
+
+    round_.refresh_from_db()
+    assert round_.state == "decided"
+    assert Category.objects.get(pk=empty.pk).decided_at is None
+
+
+def test_the_round_waits_for_every_category_with_entries(jury):
+    round_, category, criteria, members = jury
+    other = CategoryFactory(round=round_, name="Umwelt")
+    EntryFactory(round=round_, category=other, state="accepted")
+    winner = EntryFactory(round=round_, category=category)
+
+    scoring.record_winners(member=members["jury-vorsitz"], category=category, entries=[winner])
+
+    round_.refresh_from_db()
+    assert round_.state == "jury"
+
+
+def test_chair_closes_a_category_without_winners_and_its_scores_are_final(jury):
+    round_, category, criteria, members = jury
+    entry = EntryFactory(round=round_, category=category)
+    score_entry(entry, members["jury-a"], [2, 2, 2])
+    now = timezone.now()
+
+    scoring.close_without_winners(member=members["jury-vorsitz"], category=category, now=now)
+
+    category.refresh_from_db()
+    round_.refresh_from_db()
+    assert (category.decided_at, category.decided_by) == (now, members["jury-vorsitz"].user)
+    assert Entry.objects.filter(is_winner=True).count() == 0
+    assert round_.state == "decided"
+    with pytest.raises(scoring.JuryRefusedError, match="endgültig"):
+        scoring.record_scores(member=members["jury-a"], entry=entry, values=values(criteria, [9, 9, 9]))
+    with pytest.raises(scoring.JuryRefusedError, match="schon festgelegt"):
+        scoring.record_winners(member=members["jury-vorsitz"], category=category, entries=[entry])
+
+
+def test_only_the_chair_closes_a_category_without_winners(jury):
+    round_, category, criteria, members = jury
+    EntryFactory(round=round_, category=category)
+
+    with pytest.raises(scoring.JuryRefusedError, match="Nur der Vorsitz"):
+        scoring.close_without_winners(member=members["jury-a"], category=category)
+    assert Category.objects.get(pk=category.pk).decided_at is None
+
+
+def test_the_demo_round_is_decided_once_its_categories_with_entries_are():
+    from awards.demo import create_demo_rounds
+
+    create_demo_rounds()
+    round_ = Round.objects.get(is_demo=True, state="open")
+    Round.objects.filter(pk=round_.pk).update(state="jury")
+    chair = round_.jury_members.get(is_chair=True)
+    chair.round.refresh_from_db()
+    entered = [category for category in round_.categories.order_by("position") if category.entries.exists()]
+    assert (len(entered), round_.categories.count()) == (3, 6)
+
+    for category in entered:
+        scoring.record_winners(member=chair, category=category, entries=[category.entries.first()])
+
+    round_.refresh_from_db()
+    assert round_.state == "decided"
+    assert Entry.objects.public_winners().filter(round=round_).count() == 3
+
+
+# --- Names and numbers in blind mode ---
+
+
+def test_entries_are_numbered_per_round_in_the_order_of_submission(jury):
+    round_, category, criteria, members = jury
+    Round.objects.filter(pk=round_.pk).update(blind_review=True)
+    members["jury-a"].round.refresh_from_db()
+    day = timezone.now() - datetime.timedelta(days=10)
+    EntryFactory(round=CategoryFactory().round, submitted_at=day)  # another round: its own numbers
+    second = EntryFactory(
+        round=round_, category=category, title="Zweite", submitted_at=day + datetime.timedelta(days=2)
+    )
+    first = EntryFactory(round=round_, category=category, title="Erste", submitted_at=day)
+    EntryFactory(round=round_, category=category, state="rejected", submitted_at=day + datetime.timedelta(days=1))
+    EntryFactory(round=round_, category=category, state="draft")
+    fourth = EntryFactory(
+        round=round_, category=category, title="Vierte", submitted_at=day + datetime.timedelta(days=3)
+    )
+
+    names = {entry.pk: entry.jury_name for entry in scoring.entries_of_round(member=members["jury-a"])}
+    opened = scoring.visible_entry(member=members["jury-a"], pk=fourth.pk)
+
+    # The rejected entry keeps number 2: rejecting renumbers nothing.
+    assert names == {first.pk: "Beitrag 1", second.pk: "Beitrag 3", fourth.pk: "Beitrag 4"}
+    assert list(names) == [first.pk, second.pk, fourth.pk]
+    assert (opened.jury_number, opened.jury_name) == (4, "Beitrag 4")
+
+
+def test_entries_go_by_their_titles_when_the_round_is_not_blind(jury):
+    round_, category, criteria, members = jury
+    entry = EntryFactory(round=round_, category=category, title="Gemeinsames Standesamt Borken")
+
+    names = [entry.jury_name for entry in scoring.entries_of_round(member=members["jury-a"])]
+
+    assert names == ["Gemeinsames Standesamt Borken"]
+    assert scoring.visible_entry(member=members["jury-a"], pk=entry.pk).jury_name == "Gemeinsames Standesamt Borken"
+
+
+# --- The round's overview ---
+
+
+def test_round_overview_groups_the_entries_with_the_members_progress(jury, django_assert_num_queries):
+    round_, category, criteria, members = jury
+    empty = CategoryFactory(round=round_, name="Leer", position=category.position + 1)
+    scored = EntryFactory(round=round_, category=category, title="A bewertet")
+    partial = EntryFactory(round=round_, category=category, title="B unvollständig")
+    conflicted = EntryFactory(round=round_, category=category, title="C befangen")
+    EntryFactory(round=round_, category=category, title="D offen")
+    score_entry(scored, members["jury-a"], [5, 5, 5])
+    score_entry(partial, members["jury-a"], [5])
+    ConflictOfInterest.objects.create(entry=conflicted, member=members["jury-a"])
+
+    with django_assert_num_queries(3):
+        overview = scoring.round_overview(member=members["jury-a"])
+
+    assert [criterion.name for criterion in overview.criteria] == [name for name, _ in THREE_CRITERIA]
+    assert [group.category for group in overview.categories] == [category, empty]
+    first = overview.categories[0]
+    assert [(row.entry.title, row.progress_label) for row in first.rows] == [
+        ("A bewertet", "bewertet"),
+        ("B unvollständig", "unvollständig bewertet"),
+        ("C befangen", "befangen"),
+        ("D offen", "noch nicht bewertet"),
+    ]
+    assert (first.done, first.closed_reason) == (2, None)
+    assert (overview.categories[1].rows, overview.categories[1].done) == ([], 0)

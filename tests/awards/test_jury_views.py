@@ -1,16 +1,27 @@
 """The jury's pages: what a member sees, scoring through the form, blind mode, the chair's decision."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from awards.models import Category, ConflictOfInterest, Entry, Round, Score
 from portal.models import Municipality
-from tests.factories import EntryAttachmentFactory, EntryFactory, ProjectFactory, jury_round, score_entry
+from tests.factories import (
+    CategoryFactory,
+    EntryAttachmentFactory,
+    EntryFactory,
+    ProjectFactory,
+    RoundFactory,
+    jury_round,
+    score_entry,
+)
 
 pytestmark = pytest.mark.django_db
 
 CRITERIA = (("Gewinn der Kooperation", 1), ("Grad der Innovation", 2))
+ONE_DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -190,6 +201,49 @@ def test_declaring_a_conflict_through_the_page(client, jury):
     assert client.get(entry_url(entry)).status_code == 404
 
 
+def test_declaring_a_conflict_twice_ends_on_the_overview_with_a_note(client, jury):
+    round_, category, _, members = jury
+    entry = EntryFactory(round=round_, category=category, title="Mein eigenes Projekt")
+    client.force_login(members["jury-a"].user)
+    client.post(f"{entry_url(entry)}befangenheit/", {"note": "Ich leite das Projekt."})
+
+    second = client.post(f"{entry_url(entry)}befangenheit/", {"note": "Ich leite das Projekt."}, follow=True)
+
+    assert second.redirect_chain[-1][0] == f"/landespreis/jury/{round_.year}/"
+    page = text(second)
+    assert "Ihre Befangenheit für diesen Beitrag ist bereits erklärt." in page
+    assert "Mein eigenes Projekt befangen" in page
+    assert ConflictOfInterest.objects.count() == 1
+
+
+def test_a_conflict_declared_after_the_decision_is_refused_with_a_message(client, jury):
+    round_, category, _, members = jury
+    entry = EntryFactory(round=round_, category=category)
+    client.force_login(members["jury-a"].user)
+    client.get(entry_url(entry))  # the page with the form, open in another tab
+    Category.objects.filter(pk=category.pk).update(decided_at=timezone.now())
+
+    response = client.post(f"{entry_url(entry)}befangenheit/", {"note": "x" * 3000}, follow=True)
+
+    assert response.redirect_chain[-1][0] == entry_url(entry)
+    page = text(response)
+    assert "Die Preisträger dieser Kategorie stehen fest; eine Befangenheit kann nicht mehr erklärt werden." in page
+    assert "Befangenheit erklären" not in page
+    assert ConflictOfInterest.objects.count() == 0
+
+
+def test_a_too_long_note_is_shown_next_to_the_field(client, jury):
+    round_, category, _, members = jury
+    entry = EntryFactory(round=round_, category=category)
+    client.force_login(members["jury-a"].user)
+
+    response = client.post(f"{entry_url(entry)}befangenheit/", {"note": "x" * 2001})
+
+    assert 'id="id_note_error"' in response.content.decode()
+    assert "Bitte fassen Sie sich kürzer (höchstens 2000 Zeichen)." in text(response)
+    assert ConflictOfInterest.objects.count() == 0
+
+
 # --- Ranking ---
 
 
@@ -272,22 +326,29 @@ def test_entry_page_runs_a_constant_number_of_queries(client, jury, django_asser
         EntryAttachmentFactory(entry=entry)
     client.force_login(members["jury-a"].user)
 
-    # Session, user, seat, entry, criteria, scores, totals, partners, attachments, own total.
-    with django_assert_num_queries(10):
-        client.get(entry_url(entry))
+    # Session, user, seat, entry, criteria, scores, totals (the others' and one's own), partners, attachments.
+    with django_assert_num_queries(9):
+        response = client.get(entry_url(entry))
+
+    page = text(response)
+    assert "Ihre gewichtete Wertung: 5,00 von 10" in page
+    assert "Gesamtwertung: 6,00 von 10" in page
+    assert page.count("konzept.pdf") == count
 
 
 # --- Blind review ---
 
 
-def test_blind_mode_hides_the_applicants_names_on_every_jury_page(client, jury):
+def test_blind_mode_hides_names_and_titles_on_every_jury_page_and_message(client, jury):
     round_, category, criteria, members = jury
     Round.objects.filter(pk=round_.pk).update(blind_review=True)
+    EntryFactory.create_batch(3)  # entries of other rounds first: the database ids are not the numbers
     project = ProjectFactory(title="Projektkatalog-Eintrag Standesamt", is_published=True)
+    day = timezone.now() - datetime.timedelta(days=5)
     entry = EntryFactory(
         round=round_,
         category=category,
-        title="Gemeinsames Standesamt",
+        title="Standesamt Westmünsterland",
         project=project,
         lead_municipality=Municipality.objects.get(slug="borken"),
         partners=[Municipality.objects.get(slug="heiden")],
@@ -297,11 +358,14 @@ def test_blind_mode_hides_the_applicants_names_on_every_jury_page(client, jury):
         contact_name="Renate Beispielfrau",
         email="renate.beispielfrau@borken.example",
         phone="02861 939-0",
+        submitted_at=day,
     )
+    other = EntryFactory(round=round_, category=category, title="Bauhof Hohe Mark", submitted_at=day + ONE_DAY)
     attachment = EntryAttachmentFactory(entry=entry, name="ratsbeschluss-borken.pdf")
     score_entry(entry, members["jury-a"], [5, 5])
-    client.force_login(members["jury-a"].user)
     names = [
+        "Westmünsterland",
+        "Hohe Mark",
         "Borken",
         "Heiden",
         "GPA NRW",
@@ -312,25 +376,59 @@ def test_blind_mode_hides_the_applicants_names_on_every_jury_page(client, jury):
         "939-0",
         "Projektkatalog-Eintrag",
         "ratsbeschluss",
+        f"Beitrag {entry.pk}",
+        f"Beitrag {other.pk}",
     ]
-
+    client.force_login(members["jury-a"].user)
+    entry_page = client.get(entry_url(entry))
     pages = [
         client.get(f"/landespreis/jury/{round_.year}/"),
         client.get(f"/landespreis/jury/{round_.year}/kategorie/{category.pk}/"),
-        client.get(entry_url(entry)),
+        client.post(f"{entry_url(other)}befangenheit/", {"note": ""}, follow=True),
     ]
+    download = client.get(f"{entry_url(entry)}anhang/{attachment.pk}/")
     client.force_login(members["jury-vorsitz"].user)
-    pages.append(client.get(f"/landespreis/jury/{round_.year}/kategorie/{category.pk}/preistraeger/"))
+    decide = f"/landespreis/jury/{round_.year}/kategorie/{category.pk}/preistraeger/"
+    pages += [
+        client.get(decide),
+        client.post(decide, {"preistraeger": [entry.pk]}),
+        client.post(decide, {"preistraeger": [entry.pk], "bestaetigt": "1"}, follow=True),
+    ]
 
+    visible = [text(response) for response in pages]
+    assert "Beitrag 1" in visible[0] and "Beitrag 2" in visible[0]
+    assert "Sie haben Befangenheit für „Beitrag 2“ erklärt." in visible[2]
+    assert "Beitrag 2 befangen" in visible[2]
+    assert "Bitte bestätigen Diesen Beitrag zeichnet die Jury in „Innere Verwaltung“ aus" in visible[4]
+    assert "geht an ihn: Beitrag 1 Danach sind" in visible[4]
+    assert "Die Preisträger in der Kategorie „Innere Verwaltung“ sind festgelegt: „Beitrag 1“." in visible[5]
+    assert "Preisträger: „Beitrag 1“." in visible[5]
     for response in pages:
         html = response.content.decode()
-        assert response.status_code == 200
-        assert f"Beitrag {entry.pk}" in html
-        assert "Gemeinsames Standesamt" in html
         for name in names:
             assert name not in html, (response.request["PATH_INFO"], name)
-    download = client.get(f"{entry_url(entry)}anhang/{attachment.pk}/")
+    # The entry's own page: numbered in <title>, breadcrumb and heading; the title only in the entry's text.
+    html = entry_page.content.decode()
+    assert re.search(r"<title>(.*?)</title>", html).group(1) == "Beitrag 1 – Jury 2027 – Interkommunales.NRW"
+    assert re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1) == "Beitrag 1"
+    assert '<span aria-current="page">Beitrag 1</span>' in html
+    assert html.count("Standesamt Westmünsterland") == 1
+    assert "Titel des Projekts Standesamt Westmünsterland" in text(entry_page)
+    for name in names[2:]:
+        assert name not in html, name
     assert download["Content-Disposition"] == 'attachment; filename="Anlage 1.pdf"'
+
+
+@pytest.mark.parametrize("blind", [True, False])
+def test_the_entry_form_of_a_blind_round_asks_for_titles_without_names(client, blind):
+    round_ = RoundFactory(year=2029, blind_review=blind)
+    CategoryFactory(round=round_)
+
+    page = text(client.get("/landespreis/2029/bewerbung/formular/"))
+
+    hint = "Die Jury bewertet diese Runde anonym: Bitte nennen Sie im Titel und in den Beschreibungen keine Kommunen"
+    assert "Das Projekt" in page
+    assert (hint in page) is blind
 
 
 # --- The chair's decision ---
@@ -398,6 +496,71 @@ def test_decision_waits_for_the_jury_phase(client, jury):
     assert "wenn die Redaktion die Runde in den Stand „Jurierung“ gesetzt hat" in page
     assert post.status_code == 409
     assert Entry.objects.get(pk=entry.pk).is_winner is False
+
+
+def test_chair_closes_a_category_without_winners_with_a_confirmation_step(client, jury):
+    round_, category, _, members = jury
+    entry = EntryFactory(round=round_, category=category, title="Gemeinsamer Bauhof")
+    client.force_login(members["jury-vorsitz"].user)
+    url = f"/landespreis/jury/{round_.year}/kategorie/{category.pk}/preistraeger/"
+
+    choice = text(client.get(url))
+    confirmation = text(client.post(url, {"ohne_preistraeger": "1"}))
+    undecided = Category.objects.get(pk=category.pk).decided_at
+    back = client.post(url, {"ohne_preistraeger": "1", "aendern": "1"})
+    done = client.post(url, {"ohne_preistraeger": "1", "bestaetigt": "1"}, follow=True)
+
+    assert "Keinen Preis vergeben" in choice
+    assert "Die Jury vergibt in „Innere Verwaltung“ keinen Preis; das Preisgeld von 10.000 € wird nicht vergeben." in (
+        confirmation
+    )
+    assert undecided is None
+    assert "Weiter zur Bestätigung" in text(back)
+    page = text(done)
+    assert "Die Kategorie „Innere Verwaltung“ ist ohne Preisträger abgeschlossen." in page
+    assert "Die Kategorie ist ohne Preisträger abgeschlossen. Die Bewertungen sind endgültig." in page
+    category.refresh_from_db()
+    round_.refresh_from_db()
+    assert category.decided_by == members["jury-vorsitz"].user
+    assert Entry.objects.get(pk=entry.pk).is_winner is False
+    assert round_.state == "decided"
+    overview = text(client.get(f"/landespreis/jury/{round_.year}/"))
+    assert "ohne Preisträger abgeschlossen am" in overview
+
+
+def test_winners_and_no_winners_at_once_are_refused(client, jury):
+    round_, category, _, members = jury
+    entry = EntryFactory(round=round_, category=category)
+    client.force_login(members["jury-vorsitz"].user)
+    url = f"/landespreis/jury/{round_.year}/kategorie/{category.pk}/preistraeger/"
+
+    response = client.post(url, {"preistraeger": [entry.pk], "ohne_preistraeger": "1", "bestaetigt": "1"})
+
+    assert "entweder Preisträger oder „ohne Preisträger abschließen“, nicht beides" in text(response)
+    assert Category.objects.get(pk=category.pk).decided_at is None
+
+
+def test_a_category_without_entries_says_it_does_not_hold_up_the_round(client, jury):
+    round_, category, _, members = jury
+    empty = CategoryFactory(round=round_, name="Shared Service Center")
+    winner = EntryFactory(round=round_, category=category, title="Gemeinsames Standesamt")
+    client.force_login(members["jury-vorsitz"].user)
+
+    overview = text(client.get(f"/landespreis/jury/{round_.year}/"))
+    ranking = text(client.get(f"/landespreis/jury/{round_.year}/kategorie/{empty.pk}/"))
+    decide = text(client.get(f"/landespreis/jury/{round_.year}/kategorie/{empty.pk}/preistraeger/"))
+    client.post(
+        f"/landespreis/jury/{round_.year}/kategorie/{category.pk}/preistraeger/",
+        {"preistraeger": [winner.pk], "bestaetigt": "1"},
+    )
+
+    assert "Shared Service Center Keine Beiträge im Wettbewerb" in overview
+    assert "für den Abschluss der Runde zählt sie nicht mit" in ranking
+    assert "Zu entscheiden ist hier nichts; für den Abschluss der Runde zählt sie nicht mit." in decide
+    assert "Ohne Preisträger abschließen" not in decide
+    round_.refresh_from_db()
+    assert round_.state == "decided"
+    assert round_.get_state_display() in text(client.get(f"/landespreis/jury/{round_.year}/"))
 
 
 # --- Demo content ---

@@ -3,9 +3,12 @@
 1. A jury member logs in, scores an entry (after a refused attempt), then sees the others' scores; a
    member declares a conflict and can no longer open the entry; the chair records the winner, who
    appears on the public winners page.
-2. The issue's "Done when", end to end: an applicant saves a draft, resumes it from the link in the
+2. A blind round: entries go by number; the chair closes a category without winners, and a category nobody
+   entered does not keep the round from being decided.
+3. The issue's "Done when", end to end: an applicant saves a draft, resumes it from the link in the
    mail and submits it; a jury member scores it; a conflicted member cannot see it; the chair records
    it as winner; it appears publicly.
+4. A user without a seat gets the 403 page; repeated failures the lockout page.
 """
 
 import re
@@ -16,7 +19,14 @@ from playwright.sync_api import expect
 
 from awards.models import Entry, Round
 from tests.browser.conftest import assert_accessible
-from tests.factories import EntryAttachmentFactory, EntryFactory, UserFactory, jury_round, score_entry
+from tests.factories import (
+    CategoryFactory,
+    EntryAttachmentFactory,
+    EntryFactory,
+    UserFactory,
+    jury_round,
+    score_entry,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -151,6 +161,48 @@ def test_member_scores_sees_the_others_conflicted_member_is_locked_out_chair_rec
     assert Entry.objects.get(pk=entry.pk).is_winner is True
     assert Round.objects.get(pk=round_.pk).state == "decided"
     see_the_public_winner(page, 2027, "Gemeinsames Standesamt Borken und Heiden", loser_title="Gemeinsamer Bauhof")
+
+
+def test_blind_round_numbers_the_entries_and_the_chair_closes_a_category_without_winners(page, site):
+    round_, category, _, jury = jury_round(year=2027, criteria=CRITERIA, members=["jury-a"], blind_review=True)
+    CategoryFactory(round=round_, name="Sonderkategorie Shared Service Center", position=category.position + 1)
+    entry = EntryFactory(round=round_, category=category, title="Standesamt Borken und Heiden")
+    score_entry(entry, jury["jury-a"], [6, 6])
+
+    # The chair logs in (the page's title names the portal) and sees the entry by its number only.
+    page.goto("/landespreis/jury/2027/")
+    expect(page).to_have_title("Anmeldung für die Jury – Landespreis – Interkommunales.NRW")
+    log_in(page, "jury-vorsitz")
+    expect(page.get_by_text("Anonyme Bewertung:")).to_be_visible()
+    expect(page.get_by_text("Standesamt Borken und Heiden")).to_have_count(0)
+    expect(page.get_by_text("Keine Beiträge im Wettbewerb")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Beitrag 1", exact=True).click()
+    expect(page).to_have_title("Beitrag 1 – Jury 2027 – Interkommunales.NRW")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Beitrag 1")
+    expect(page.get_by_text("Standesamt Borken und Heiden")).to_have_count(1)  # in the entry's text only
+    expect(page.get_by_text("Borken", exact=True)).to_have_count(0)
+    assert_accessible(page)
+
+    # No entry convinces the jury: the chair closes the category without winners, with a confirmation step.
+    page.goto(f"/landespreis/jury/2027/kategorie/{category.pk}/preistraeger/")
+    expect(page.get_by_label(re.compile("^Beitrag 1"))).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ohne Preisträger abschließen").click()
+    expect(page.get_by_role("heading", name="Bitte bestätigen")).to_be_visible()
+    expect(page.get_by_text("Die Jury vergibt in „Innere Verwaltung“ keinen Preis")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Endgültig ohne Preisträger abschließen").click()
+    expect(page.get_by_text("Die Kategorie „Innere Verwaltung“ ist ohne Preisträger abgeschlossen.")).to_be_visible()
+    assert_accessible(page)
+
+    # The empty category does not hold the round up: it is decided.
+    assert Round.objects.get(pk=round_.pk).state == "decided"
+    assert not Entry.objects.filter(is_winner=True).exists()
+    page.goto("/landespreis/jury/2027/")
+    expect(page.get_by_text("Jury · entschieden")).to_be_visible()
+    expect(page.get_by_text(re.compile("ohne Preisträger abgeschlossen am"))).to_be_visible()
+    assert_accessible(page)
 
 
 def field(page, label):

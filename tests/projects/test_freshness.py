@@ -7,16 +7,10 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpResponse
-from django.urls import include, path
 from django.utils import formats, timezone
 
-from portal import urls as portal_urls
 from portal.models import Municipality
 from projects import services
-from projects import urls as project_urls
 from projects.models import Project
 from tests.factories import ProjectFactory
 
@@ -175,23 +169,11 @@ def test_confirming_records_the_date_in_the_history_and_on_the_project_page(clie
     assert not Project.objects.due_for_confirmation(since=ago(365), asked_before=timezone.now()).exists()
 
 
-def test_without_the_change_form_the_page_offers_the_contact_form(client):
+def test_the_page_links_to_the_change_form(client):
     project = stale("alt")
 
     page = client.get(services.project_confirmation_path(project)).content.decode()
 
-    assert services.report_change_path(project) is None
-    assert "Änderungen melden" not in page
-    assert 'href="/kontakt/"' in page
-
-
-def test_with_the_change_form_the_page_links_to_it(client, settings):
-    settings.ROOT_URLCONF = __name__  # the site's URLs plus a stand-in for the change form, below
-    project = stale("alt")
-
-    page = client.get(services.project_confirmation_path(project)).content.decode()
-
-    assert services.report_change_path(project) == "/projekte/alt/aenderung-melden/"
     assert 'href="/projekte/alt/aenderung-melden/"><span class="kern-label">Änderungen melden</span>' in page
 
 
@@ -240,44 +222,3 @@ def test_the_export_carries_the_day_of_the_last_confirmation(client):
     data = client.get("/projekte/export.json").json()
 
     assert data["projekte"][0]["Zuletzt bestätigt"] == "2025-03-14"
-
-
-# The site's URLs with a stand-in for the change form ("Änderung melden", built on another branch).
-urlpatterns = [
-    path(
-        "",
-        include(
-            (
-                [
-                    *project_urls.urlpatterns,
-                    path(
-                        "projekte/<slug:slug>/aenderung-melden/",
-                        lambda request, slug: HttpResponse(),
-                        name="report_change",
-                    ),
-                ],
-                "projects",
-            )
-        ),
-    ),
-    *portal_urls.urlpatterns,
-]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_migration_keeps_the_confirmed_days_and_counts_the_others_from_their_last_change():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("projects", "0006_tag_history")])
-    old = executor.loader.project_state([("projects", "0006_tag_history")]).apps.get_model("projects", "Project")
-    fields = {"teaser": "Zwei Kommunen arbeiten zusammen.", "form": "informell", "status": "umsetzung"}
-    old.objects.create(title="Bestätigt", slug="bestaetigt", confirmed_on=datetime.date(2025, 3, 14), **fields)
-    never = old.objects.create(title="Nie bestätigt", slug="nie", **fields)
-    changed = timezone.make_aware(datetime.datetime(2024, 6, 1, 12, 0))
-    old.objects.filter(pk=never.pk).update(updated_at=changed)
-
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-    confirmed = Project.objects.get(slug="bestaetigt").last_confirmed_at
-    assert timezone.localdate(confirmed) == datetime.date(2025, 3, 14)
-    assert Project.objects.get(slug="nie").last_confirmed_at == changed

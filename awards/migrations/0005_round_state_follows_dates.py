@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0003_round_deadline_help"),
+        ("awards", "0004_jury_fixes"),
     ]
 
     operations = [

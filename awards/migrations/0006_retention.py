@@ -14,7 +14,7 @@ def date_decided_rounds(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0004_round_state_follows_dates"),
+        ("awards", "0005_round_state_follows_dates"),
     ]
 
     operations = [
