@@ -19,6 +19,7 @@ from portal.forms_rendering import KernFormMixin, PlainSelect
 from portal.models import Municipality
 from portal.spam import SpamProtectedForm
 from portal.uploads import PDF, detect_document_type, validate_image
+from projects.forms import municipality_detail_label, municipality_details
 from projects.models import Participant, Project
 
 IMAGE_TYPES = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
@@ -29,28 +30,17 @@ def _municipalities():
     return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "short_name").by_name()
 
 
-# Picking Kommunen from a search, without JavaScript: the same pattern (and JSON) as the project submission
-# form's step 3 on the branch `submissions` (projects.forms.municipality_details, static/js/
-# submission-municipalities.js); static/js/municipality-picker.js is written to serve both once merged.
+# Picking Kommunen from a search works as in the project submission's step 3: the same querysets, JSON view
+# (projects:submission_municipalities), markup (templates/includes/municipality_picker.html) and script.
 MUNICIPALITY_RESULTS = 20
 
 
-def municipality_details():
-    """The Kommunen that can take part, with what tells those of the same name apart (kind, Kreis)."""
-    return (
-        Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK)
-        .select_related("kreis")
-        .only("pk", "short_name", "name", "kind", "kreis__short_name", "kreis__name", "kreis__kind")
-        .by_name()
-    )
+class PickerWidget(forms.SelectMultiple):
+    """Never drawn itself (includes/municipality_picker.html draws the checkboxes); the error summary's link
+    leads to the picker's fieldset."""
 
-
-def municipality_detail_label(municipality: Municipality) -> str:
-    """ "Gemeinde im Kreis Borken", "kreisfreie Stadt" """
-    kind = municipality.get_kind_display()
-    if municipality.kreis_id:
-        return f"{kind} {municipality.kreis.with_preposition}"
-    return kind
+    def id_for_label(self, id_, index=None):
+        return "kommunen"
 
 
 def with_details(municipalities) -> list[Municipality]:
@@ -139,11 +129,12 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
     """The applicant's form. To save a draft, title and e-mail address suffice; what submitting needs is
     checked by awards.eligibility (through the service, under the round's lock) and shown at the fields."""
 
-    # Rendered as checkboxes of the chosen and of the found Kommunen (templates/awards/includes/partners.html).
+    # Rendered as checkboxes of the chosen and of the found Kommunen (templates/includes/municipality_picker.html).
     partners = forms.ModelMultipleChoiceField(
         label="Weitere beteiligte Kommunen",
         queryset=_municipalities(),
         required=False,
+        widget=PickerWidget,
         help_text="Suchen Sie die Kommunen nach ihrem Namen und kreuzen Sie sie an. Angekreuzte Kommunen übernehmen "
         "wir beim Speichern oder mit der nächsten Suche; ein Häkchen entfernen nimmt eine Kommune wieder heraus.",
         error_messages={"invalid_choice": "Eine der gewählten Kommunen gibt es nicht. Bitte suchen Sie sie neu."},

@@ -7,7 +7,6 @@ app_name = "awards"
 urlpatterns = [
     path("", views.current, name="current"),
     path("archiv/", views.archive, name="archive"),
-    path("kommunen.json", views.municipalities, name="municipalities"),
     path("jury/", include("awards.jury_urls")),
     path("<int:year>/", views.round_detail, name="round"),
     path("<int:year>/preistraeger/", views.winners, name="winners"),

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from awards import services
 from awards.eligibility import deadline_problem, submission_problems, when
 from awards.forms import (
-    MUNICIPALITY_RESULTS,
     EntryForm,
     LinkRequestForm,
     MunicipalitySearchForm,
@@ -21,8 +20,6 @@ from awards.forms import (
     ProjectStartForm,
     contact_hint,
     initial_from_project,
-    municipality_detail_label,
-    municipality_details,
 )
 from awards.models import Entry, EntryAttachment, Round
 from portal.spam import rate_limited
@@ -253,11 +250,13 @@ def _entry_form(
     source = request.POST.get("municipality_query", "") if request.method == "POST" else request.GET.get("kommune", "")
     query = MunicipalitySearchForm({"q": source}).query()
     results, more_results = form.municipality_results(query)
+    action = services.entry_path(entry, token) if entry else request.get_full_path()
     context = {
         "round": round_,
         "entry": entry,
         "form": form,
-        "action": services.entry_path(entry, token) if entry else request.get_full_path(),
+        "action": action,
+        "picker_action": f"{action}#kommunen",
         "attachments": list(entry.attachments.all()) if entry else [],
         "token": token,
         "saved_but_refused": refused_submission,
@@ -338,16 +337,6 @@ def attachment_response(attachment: EntryAttachment) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-@require_safe
-def municipalities(request):
-    """Kommunen matching the typed name, for the entry form's search while typing (JSON; the form works
-    without it). The same shape as the project submission form's search."""
-    query = MunicipalitySearchForm(request.GET).query()
-    found = municipality_details().search(query)[:MUNICIPALITY_RESULTS] if len(query) >= 2 else []
-    results = [{"id": m.pk, "name": m.display_name, "detail": municipality_detail_label(m)} for m in found]
-    return JsonResponse({"query": query, "results": results})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

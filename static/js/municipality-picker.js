@@ -1,6 +1,6 @@
-// Picking Kommunen from a search (the Landespreis entry form; written so the project submission form can use it
-// too): results appear while typing. Without JavaScript the search button does the same on the server; the
-// chosen and the found Kommunen are plain checkboxes either way.
+// Picking Kommunen from a search (templates/includes/municipality_picker.html: the project submission's step 3,
+// the Landespreis entry form): results appear while typing. Without JavaScript the search button does the same
+// on the server; the chosen and the found Kommunen are plain checkboxes either way.
 //
 // Markup: an element with data-municipality-picker, data-endpoint (JSON: {results: [{id, name, detail}]}),
 // data-field (the checkboxes' name) and optionally data-lead (the id of the lead's select, left out of results);
@@ -42,7 +42,7 @@
       box.className = "kern-form-check__checkbox";
       box.name = field;
       box.value = String(result.id);
-      box.id = field + "-" + result.id;
+      box.id = "kommune-" + result.id;
       var label = document.createElement("label");
       label.className = "kern-label";
       label.htmlFor = box.id;

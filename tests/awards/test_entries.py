@@ -296,7 +296,8 @@ def test_a_refused_first_submission_is_kept_as_a_draft_at_its_own_link_that_says
     html = response.content.decode()
     assert "Ihre Angaben sind als Entwurf gespeichert, aber noch nicht eingereicht." in html
     assert "Den Link, mit dem Sie weiterarbeiten, haben wir an kim.muster@borken.de geschickt" in html
-    assert 'id="id_partners_error"' in html and "angegeben ist 1" in html
+    assert 'id="kommunen-error"' in html and "angegeben ist 1" in html
+    assert '<a class="kern-link" href="#kommunen">Weitere beteiligte Kommunen: Am Projekt müssen' in html
     assert 'id="id_goal_error"' in html and "Zum Einreichen brauchen wir noch: Ziel." in html
     assert 'id="id_project_start_error"' in html
     # The form goes on from the draft's own address, so the next click changes it instead of making another.
@@ -333,7 +334,7 @@ def test_a_refused_submission_of_a_saved_draft_keeps_its_changes_and_says_why(cl
     entry.refresh_from_db()
     assert (entry.state, entry.goal) == ("draft", "Neu")
     assert response.redirect_chain == [(f"/landespreis/2027/bewerbung/{token}/?pruefung=1", 302)]
-    assert 'id="id_partners_error"' in response.content.decode()
+    assert 'id="kommunen-error"' in response.content.decode()
     assert mail.outbox == []
 
 
@@ -549,19 +550,18 @@ def test_an_odd_kommune_search_finds_nothing_and_breaks_nothing(client, open_rou
     entry = EntryFactory(round=open_round, state="draft")
 
     page = client.get(services.entry_path(entry), {"kommune": "\x00"})
-    json = client.get("/landespreis/kommunen.json", {"q": "\x00"})
 
-    assert page.status_code == 200 and "gefunden für" not in page.content.decode()
-    assert json.json() == {"query": "", "results": []}
+    assert page.status_code == 200
+    assert "gefunden für" not in page.content.decode()
 
 
-def test_the_kommune_search_answers_in_json_for_the_script(client):
-    response = client.get("/landespreis/kommunen.json", {"q": "velen"})
+def test_the_form_searches_with_the_project_submissions_json_and_script(client, open_round):
+    html = client.get(NEW).content.decode()
 
-    assert response.json() == {
-        "query": "velen",
-        "results": [{"id": kommune("velen").pk, "name": "Velen", "detail": "kreisangehörige Stadt im Kreis Borken"}],
-    }
+    assert (
+        'data-endpoint="/projekte/melden/kommunen.json" data-field="partners" data-lead="id_lead_municipality"' in html
+    )
+    assert '<script src="/static/js/municipality-picker.js" defer></script>' in html
 
 
 @pytest.mark.parametrize("count", [1, 3])
