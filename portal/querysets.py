@@ -132,6 +132,43 @@ class MunicipalityQuerySet(models.QuerySet):
             | Q(name_base__contains=fold_text(query, UMLAUTS_BASE))
         )
 
+    def closest_names_first(self, query: str):
+        """The name itself first, then names starting with `query`, then alphabetical: "Münster" lists the city
+        before Bad Münstereifel and Marienmünster."""
+        spelt, base = fold_text(query.strip(), UMLAUTS_SPELT), fold_text(query.strip(), UMLAUTS_BASE)
+        return self.alias(
+            short_spelt=folded(F("short_name"), UMLAUTS_SPELT), short_base=folded(F("short_name"), UMLAUTS_BASE)
+        ).order_by(
+            Case(
+                When(Q(short_spelt=spelt) | Q(short_base=base), then=Value(0)),
+                When(Q(short_spelt__startswith=spelt) | Q(short_base__startswith=base), then=Value(1)),
+                default=Value(2),
+            ),
+            folded(F("short_name"), UMLAUTS_BASE),
+            "short_name",
+        )
+
+    def name_starts_with(self, prefix: str):
+        """Kommunen with a word of the short name starting with `prefix`, however umlauts are typed (for the
+        suggestions of the search field): "mül" and "muel" find Mülheim an der Ruhr, "ruhr" finds it too.
+        The closest names first."""
+        prefix = " ".join(prefix.split())
+        if not prefix:
+            return self.none()
+        word_starts = Q()
+        for field, pairs in (("name_spelt", UMLAUTS_SPELT), ("name_base", UMLAUTS_BASE)):
+            folded_prefix = fold_text(prefix, pairs)
+            for before in ("", " ", "-"):
+                lookup = "startswith" if before == "" else "contains"
+                word_starts |= Q(**{f"{field}__{lookup}": before + folded_prefix})
+        return (
+            self.alias(
+                name_spelt=folded(F("short_name"), UMLAUTS_SPELT), name_base=folded(F("short_name"), UMLAUTS_BASE)
+            )
+            .filter(word_starts)
+            .closest_names_first(prefix)
+        )
+
     def by_name(self):
         """Alphabetical as in German dictionaries (Ä with A), whatever the database's collation."""
         return self.order_by(folded(F("short_name"), UMLAUTS_BASE), "short_name")
