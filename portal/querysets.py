@@ -4,7 +4,7 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import models
 from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Concat, Lower, Replace
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 SEARCH_CONFIG = "german"
@@ -74,15 +74,29 @@ def fold_text(text: str, pairs=UMLAUTS_SPELT) -> str:
     return text
 
 
+class Folded(Func):
+    """The text in lower case with the umlauts replaced as `pairs` says (fold_text in the database).
+
+    One SQL expression with the letters written into its template: built from Replace() and Value() nodes it
+    cost Django about a millisecond to compile each time, and the Kommunen search uses it five times.
+    """
+
+    output_field = models.TextField()
+
+    def __init__(self, expression, pairs, **extra):
+        sql = "%(expressions)s"
+        # Capital umlauts first: lower() leaves them alone in databases with a plain "C" ctype.
+        for letter, replacement in pairs:
+            if letter != "ß":
+                sql = f"replace({sql}, '{letter.upper()}', '{replacement}')"
+        sql = f"lower({sql})"
+        for letter, replacement in pairs:
+            sql = f"replace({sql}, '{letter}', '{replacement}')"
+        super().__init__(expression, template=sql, **extra)
+
+
 def folded(expression, pairs):
-    # Capital umlauts first: lower() leaves them alone in databases with a plain "C" ctype.
-    for letter, replacement in pairs:
-        if letter != "ß":
-            expression = Replace(expression, Value(letter.upper()), Value(replacement))
-    expression = Lower(expression)
-    for letter, replacement in pairs:
-        expression = Replace(expression, Value(letter), Value(replacement))
-    return expression
+    return Folded(expression, pairs)
 
 
 class MunicipalityQuerySet(models.QuerySet):
