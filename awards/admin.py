@@ -14,8 +14,19 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from awards import services
+from awards.eligibility import one_entry_per_lead_problems
 from awards.exports import entries_csv_response
-from awards.models import Category, Criterion, Entry, EntryAttachment, JuryMember, OrganisationKind, Round
+from awards.models import (
+    Category,
+    ConflictOfInterest,
+    Criterion,
+    Entry,
+    EntryAttachment,
+    JuryMember,
+    OrganisationKind,
+    Round,
+    Score,
+)
 from awards.views import attachment_response
 from portal.permissions import JURY_GROUP
 
@@ -182,11 +193,21 @@ class JuryMemberInline(admin.TabularInline):
 @admin.register(Round)
 class RoundAdmin(admin.ModelAdmin):
     form = RoundAdminForm
-    list_display = ["year", "title", "state", "is_published", "is_demo", "entries_close_at", "submitted_count"]
+    list_display = [
+        "year",
+        "title",
+        "state",
+        "shown_state",
+        "is_published",
+        "is_demo",
+        "entries_close_at",
+        "submitted_count",
+    ]
     list_filter = ["state", "is_published"]
     search_fields = ["title"]
     inlines = [CategoryInline, CriterionInline, JuryMemberInline]
     autocomplete_fields = ["ceremony"]
+    readonly_fields = ["decided_at"]
     fieldsets = [
         (None, {"fields": ["year", "title", "state", "is_published", "is_demo", "ceremony"]}),
         ("Bewerbungsfrist", {"fields": [("entries_open_at", "entries_close_at")]}),
@@ -200,7 +221,7 @@ class RoundAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Jury", {"fields": [("blind_review", "score_max")]}),
+        ("Jury", {"fields": [("blind_review", "score_max"), "decided_at"]}),
         (
             "Seiten",
             {"fields": ["intro", "application_text", "conditions_text", "prizes_text", "faq_text"]},
@@ -213,6 +234,18 @@ class RoundAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(submitted_count=Count("entries", filter=Q(entries__state__in=Entry.SUBMITTED_STATES)))
         )
+
+    def save_model(self, request, obj, form, change):
+        # The retention period of the entries counts from the decision; the jury's last decision sets it too.
+        if obj.state == Round.State.DECIDED and obj.decided_at is None:
+            obj.decided_at = timezone.now()
+        elif obj.state != Round.State.DECIDED:
+            obj.decided_at = None
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="Auf der Website (nach der Frist)")
+    def shown_state(self, obj):
+        return obj.phase().label
 
     @admin.display(description="Bewerbungen", ordering="submitted_count")
     def submitted_count(self, obj):
@@ -271,14 +304,62 @@ class EntryAttachmentInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, obj.name)
 
 
+class ScoreInline(admin.TabularInline):
+    """The jury's points for the entry, to read: the jury scores in its own area of the site."""
+
+    model = Score
+    fields = ["member", "criterion", "value", "comment", "updated_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "Bewertungen der Jury"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member__user", "criterion")
+
+
+class ConflictOfInterestInline(admin.TabularInline):
+    """Conflicts of interest the jury declared. Deleting one withdraws it (e.g. declared by mistake): the member
+    sees and scores the entry again. The admin's history of the entry records who deleted it. Once the
+    category is decided, the conflicts stay as they are, like the scores."""
+
+    model = ConflictOfInterest
+    fields = ["member", "declared_at", "note"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name_plural = "Befangenheiten (Löschen zieht eine irrtümlich erklärte Befangenheit zurück)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and (obj.round.is_decided or (obj.category_id and obj.category.is_decided)):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member__user")
+
+
 def _state_action(state: str, description: str):
     def action(modeladmin, request, queryset):
-        changed = services.change_entry_state(entries=queryset, state=state)
-        skipped = queryset.count() - changed
-        text = f"{changed} Bewerbung(en): {Entry.State(state).label}."
+        result = services.change_entry_state(entries=queryset, state=state)
+        skipped = queryset.count() - result.changed - len(result.refused)
+        text = f"{result.changed} Bewerbung(en): {Entry.State(state).label}."
         if skipped:
             text += f" {skipped} übersprungen (Entwürfe, Preisträger oder schon in diesem Stand)."
-        modeladmin.message_user(request, text, messages.SUCCESS if changed else messages.WARNING)
+        modeladmin.message_user(request, text, messages.SUCCESS if result.changed else messages.WARNING)
+        for entry, reason in result.refused:
+            modeladmin.message_user(request, f"„{entry.title}“ bleibt „nicht zugelassen“: {reason}", messages.ERROR)
 
     action.__name__ = f"mark_{state}"
     return admin.action(description=description, permissions=["change"])(action)
@@ -290,6 +371,71 @@ def export_csv(modeladmin, request, queryset):
         queryset.order_by("round__year", "category__position", "title"),
         filename=f"landespreis-bewerbungen-{timezone.localdate():%Y-%m-%d}.csv",
     )
+
+
+class EntryAdminForm(forms.ModelForm):
+    """Editors correct an entry. A submitted one must keep what the database requires of it (the state is
+    read-only here, so Django would not check those constraints and the database would refuse the save), and
+    it must still meet "one entry per lead Kommune" when the Kommunen change."""
+
+    class Meta:
+        model = Entry
+        # What editors may correct (the admin's fieldsets show the read-only rest beside them).
+        fields = [
+            "title",
+            "category",
+            "project",
+            "short_description",
+            "project_start",
+            "still_in_implementation",
+            "cooperation_form",
+            "lead_municipality",
+            "hvb_confirms",
+            "partners",
+            "other_partners",
+            "organisation_kind",
+            "organisation_name",
+            "department",
+            "contact_name",
+            "email",
+            "phone",
+            "occasion",
+            "goal",
+            "implementation",
+            "benefit",
+            "innovation",
+            "sustainability",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        entry = self.instance
+        if entry.is_draft:
+            return cleaned
+        if "category" in self.fields and "category" not in self.errors and not cleaned.get("category"):
+            self.add_error("category", "Eine eingereichte Bewerbung braucht eine Kategorie.")
+        lead = cleaned.get("lead_municipality") if "lead_municipality" in self.fields else entry.lead_municipality
+        hvb = cleaned.get("hvb_confirms") if "hvb_confirms" in self.fields else entry.hvb_confirms
+        if lead is None and not hvb and "lead_municipality" not in self.errors:
+            self.add_error(
+                "lead_municipality",
+                "Eine eingereichte Bewerbung braucht eine federführende Kommune oder die Bestätigung der "
+                "Ratsbeschlüsse durch die Hauptverwaltungsbeamtin oder den Hauptverwaltungsbeamten.",
+            )
+        if not entry.consent:
+            self.add_error(
+                None,
+                "Diese Bewerbung hat keine Einwilligung; nur die Bewerberin oder der Bewerber kann sie geben.",
+            )
+        if entry.state in Entry.SUBMITTED_STATES and "partners" in cleaned and not self.errors:
+            for problem in one_entry_per_lead_problems(
+                round_=entry.round,
+                entry_pk=entry.pk,
+                lead_id=lead.pk if lead else None,
+                partner_ids=[partner.pk for partner in cleaned["partners"]],
+            ):
+                self.add_error(problem.field, problem.message)
+        return cleaned
 
 
 @admin.register(Entry)
@@ -309,11 +455,31 @@ class EntryAdmin(admin.ModelAdmin):
         _state_action(Entry.State.SUBMITTED, "Zurück auf „eingereicht“ setzen"),
         export_csv,
     ]
+    form = EntryAdminForm
     autocomplete_fields = ["lead_municipality", "partners", "project"]
-    inlines = [EntryAttachmentInline]
-    readonly_fields = ["round", "state", "is_winner", "submitted_at", "created_at", "updated_at", "consent_text"]
+    inlines = [EntryAttachmentInline, ScoreInline, ConflictOfInterestInline]
+    # The consent is the applicant's to give: editors see it, they do not tick it.
+    readonly_fields = [
+        "round",
+        "state",
+        "is_winner",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+        "consent",
+        "consent_text",
+        "anonymised_at",
+    ]
     fieldsets = [
-        (None, {"fields": [("round", "state", "is_winner"), ("submitted_at", "created_at", "updated_at")]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("round", "state", "is_winner"),
+                    ("submitted_at", "created_at", "updated_at", "anonymised_at"),
+                ]
+            },
+        ),
         (
             "Projekt",
             {
@@ -347,6 +513,12 @@ class EntryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.anonymised_at:
+            return [*fields, *Entry.PERSONAL_FIELDS]  # emptied for good; the address stays empty too
+        return fields
 
     def delete_model(self, request, obj):
         services.delete_entries(entries=Entry.objects.filter(pk=obj.pk))

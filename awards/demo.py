@@ -358,6 +358,7 @@ def _round_2022(jury) -> int:
     created = 1 + _add_rules(round_, jury, CATEGORIES_2022)
     decided = _at(2022, 3, 19, 11)
     round_.categories.update(decided_at=decided)
+    Round.objects.filter(pk=round_.pk).update(decided_at=decided)
     created += _add_entries(round_, WINNERS_2022, submitted_at=_at(2022, 2, 10, 15))
     return created
 

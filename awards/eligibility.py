@@ -5,12 +5,14 @@ message next to that field. `awards.services.submit_entry` runs these checks und
 lock; nothing here writes.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import formats, timezone
 
 from awards.models import Entry, Round
+from portal.models import Municipality
 
 # What an entry needs before it can be submitted (a draft may leave them empty).
 REQUIRED_FOR_SUBMISSION = [
@@ -54,7 +56,7 @@ def deadline_problem(round_: Round, now: datetime) -> Problem | None:
             f"Der Bewerbungsschluss war am {when(round_.entries_close_at)}. Danach können wir keine Bewerbung "
             "mehr annehmen, auch keinen gespeicherten Entwurf.",
         )
-    if round_.not_yet_open(now) or round_.state == Round.State.ANNOUNCED:
+    if round_.not_yet_open(now):
         return Problem(None, f"Die Bewerbung beginnt am {when(round_.entries_open_at)}.")
     return Problem(None, "Für diese Runde ist keine Bewerbung mehr möglich.")
 
@@ -130,17 +132,61 @@ def eligibility_problems(entry: Entry) -> list[Problem]:
             )
         )
 
-    if round_.one_entry_per_lead and entry.lead_municipality_id:
-        others = Entry.objects.submitted().filter(round=round_, lead_municipality_id=entry.lead_municipality_id)
-        if others.exclude(pk=entry.pk).exists():
-            problems.append(
-                Problem(
-                    "lead_municipality",
-                    f"{entry.lead_municipality.name} hat in dieser Runde schon eine Bewerbung als federführende "
-                    "Kommune eingereicht. Je federführender Kommune ist nur eine Bewerbung möglich.",
-                )
-            )
+    problems += one_entry_per_lead_problems(
+        round_=round_,
+        entry_pk=entry.pk,
+        lead_id=entry.lead_municipality_id,
+        partner_ids=entry.partners.values_list("pk", flat=True),
+    )
     return problems
+
+
+def entrants(lead_id: int | None, partner_ids: Iterable[int]) -> set[int]:
+    """The Kommunen that stand behind an entry for "one entry per lead Kommune": its lead, or, when it names
+    none, every partner Kommune (their Hauptverwaltungsbeamte confirm the council decisions together)."""
+    return {lead_id} if lead_id else set(partner_ids)
+
+
+def one_entry_per_lead_problems(
+    *, round_: Round, entry_pk: int | None, lead_id: int | None, partner_ids: Iterable[int]
+) -> list[Problem]:
+    """A Kommune stands behind one entry per round: leaving the lead empty and listing oneself as a partner
+    does not make a second entry possible. Checked against the entries in the competition (not drafts, not
+    rejected ones), under the round's row lock when it matters (submitting, editors' state changes)."""
+    mine = entrants(lead_id, partner_ids)
+    if not round_.one_entry_per_lead or not mine:
+        return []
+    others = Entry.objects.submitted().filter(round=round_).exclude(pk=entry_pk)
+    as_lead = set(others.filter(lead_municipality_id__in=mine).values_list("lead_municipality_id", flat=True))
+    as_partner = (
+        set(others.filter(lead_municipality__isnull=True, partners__in=mine).values_list("partners", flat=True)) & mine
+    )
+    if not as_lead | as_partner:
+        return []
+    names = dict(Municipality.objects.filter(pk__in=as_lead | as_partner).values_list("pk", "name"))
+    if lead_id:
+        name = names[lead_id]
+        if lead_id in as_lead:
+            message = (
+                f"{name} hat in dieser Runde schon eine Bewerbung als federführende Kommune eingereicht. Je "
+                "federführender Kommune ist nur eine Bewerbung möglich."
+            )
+        else:
+            message = (
+                f"{name} hat in dieser Runde schon eine Bewerbung ohne federführende Kommune mit eingereicht, als "
+                "beteiligte Kommune, deren Ratsbeschlüsse bestätigt sind. Je Kommune ist nur eine Bewerbung möglich."
+            )
+        return [Problem("lead_municipality", message)]
+    listed = ", ".join(sorted(names.values()))
+    verb = "hat" if len(names) == 1 else "haben"
+    return [
+        Problem(
+            "partners",
+            "Ohne federführende Kommune reichen alle beteiligten Kommunen die Bewerbung gemeinsam ein. "
+            f"{listed} {verb} in dieser Runde aber schon eine Bewerbung eingereicht; je Kommune ist nur eine "
+            "Bewerbung möglich.",
+        )
+    ]
 
 
 def submission_problems(entry: Entry, now: datetime) -> list[Problem]:

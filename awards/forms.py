@@ -1,14 +1,16 @@
 import html
 import re
+from datetime import datetime
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.functional import lazy
-from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, strip_tags
+from PIL import Image, UnidentifiedImageError
 
 from awards.eligibility import REQUIRED_FOR_SUBMISSION, Problem
 from awards.models import Entry, EntryAttachment, Round
@@ -17,6 +19,7 @@ from portal.forms_rendering import KernFormMixin, PlainSelect
 from portal.models import Municipality
 from portal.spam import SpamProtectedForm
 from portal.uploads import PDF, detect_document_type, validate_image
+from projects.forms import municipality_detail_label, municipality_details
 from projects.models import Participant, Project
 
 IMAGE_TYPES = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
@@ -27,22 +30,34 @@ def _municipalities():
     return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "short_name").by_name()
 
 
-class PlainSelectMultiple(forms.SelectMultiple):
-    """A multiple select for the 430 Kommunen, joined in Python like portal.forms_rendering.PlainSelect."""
+# Picking Kommunen from a search works as in the project submission's step 3: the same querysets, JSON view
+# (projects:submission_municipalities), markup (templates/includes/municipality_picker.html) and script.
+MUNICIPALITY_RESULTS = 20
 
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in (value or []) if v not in (None, "")}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(option), mark_safe(" selected") if str(option) in chosen else "", label)
-                for option, label in self.choices
-            ),
-        )
-        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        flat = forms.utils.flatatt({key: val for key, val in attrs.items() if key != "multiple"})
-        return format_html("<select multiple{}>{}</select>", flat, options)
+
+class PickerWidget(forms.SelectMultiple):
+    """Never drawn itself (includes/municipality_picker.html draws the checkboxes); the error summary's link
+    leads to the picker's fieldset."""
+
+    def id_for_label(self, id_, index=None):
+        return "kommunen"
+
+
+def with_details(municipalities) -> list[Municipality]:
+    municipalities = list(municipalities)
+    for municipality in municipalities:
+        municipality.detail = municipality_detail_label(municipality)
+    return municipalities
+
+
+class MunicipalitySearchForm(forms.Form):
+    """`?kommune=` (the entry form's search without JavaScript) and `?q=` (its JSON for the script)."""
+
+    q = forms.CharField(max_length=100, required=False)
+
+    def query(self) -> str:
+        # A NUL or an overlong query is no query (the CharField refuses NUL before it reaches the database).
+        return " ".join(self.cleaned_data["q"].split()) if self.is_valid() else ""
 
 
 class MultipleFileInput(forms.FileInput):
@@ -78,13 +93,28 @@ def check_attachment(file) -> Upload:
         return Upload(file=file, extension=PDF.extension, content_type=PDF.content_type)
     try:
         image_format = validate_image(file, max_bytes=limit)
-    except ValidationError:
+    except ValidationError as error:
+        if _is_picture(file):
+            # A picture refused for what it is (e.g. more pixels than allowed): say that, not "no picture".
+            raise ValidationError(f"„{file.name}“: {' '.join(error.messages)}") from None
         raise ValidationError(
             f"„{file.name}“ ist weder ein PDF noch ein Bild (JPEG, PNG oder WebP). Maßgeblich ist der Inhalt der "
             "Datei, nicht ihre Endung."
         ) from None
     extension, content_type = IMAGE_TYPES[image_format]
     return Upload(file=file, extension=extension, content_type=content_type)
+
+
+def _is_picture(file) -> bool:
+    """Whether the content is a JPEG, PNG or WebP picture at all (read from its header, not decoded)."""
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            return image.format in IMAGE_TYPES
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return False
+    finally:
+        file.seek(0)
 
 
 def _consent_description() -> str:
@@ -99,15 +129,18 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
     """The applicant's form. To save a draft, title and e-mail address suffice; what submitting needs is
     checked by awards.eligibility (through the service, under the round's lock) and shown at the fields."""
 
+    # Rendered as checkboxes of the chosen and of the found Kommunen (templates/includes/municipality_picker.html).
     partners = forms.ModelMultipleChoiceField(
-        label="Beteiligte Kommunen",
+        label="Weitere beteiligte Kommunen",
         queryset=_municipalities(),
         required=False,
-        widget=PlainSelectMultiple(attrs={"size": 10}),
-        help_text="Alle weiteren Kommunen aus NRW, die mitmachen. Mehrere wählen Sie mit gedrückter Strg-Taste "
-        "(am Mac: cmd) aus.",
-        error_messages={"invalid_choice": "Diese Kommune gibt es nicht. Bitte wählen Sie aus der Liste."},
+        widget=PickerWidget,
+        help_text="Suchen Sie die Kommunen nach ihrem Namen und kreuzen Sie sie an. Angekreuzte Kommunen übernehmen "
+        "wir beim Speichern oder mit der nächsten Suche; ein Häkchen entfernen nimmt eine Kommune wieder heraus.",
+        error_messages={"invalid_choice": "Eine der gewählten Kommunen gibt es nicht. Bitte suchen Sie sie neu."},
     )
+    # Not stored: the search for Kommunen to add ("Kommune suchen" saves the draft and shows what it found).
+    municipality_query = forms.CharField(label="Name der Kommune", required=False, max_length=100)
     attachments = AttachmentsField(
         label="Anhänge hinzufügen",
         required=False,
@@ -126,7 +159,19 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    project = forms.ModelChoiceField(queryset=Project.objects.published(), required=False, widget=forms.HiddenInput)
+    # The entry's `updated_at` the form was filled from: an older one is not saved over a newer (two tabs).
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+    project = forms.ModelChoiceField(
+        label="Projekt in der Projektdatenbank",
+        queryset=Project.objects.published(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": "Das Projekt, von dem Ihre Bewerbung ausgeht, ist nicht mehr in der Projektdatenbank "
+            "veröffentlicht. Ihre Angaben bleiben erhalten; speichern Sie noch einmal, dann ohne Verknüpfung mit "
+            "dem Projekt."
+        },
+    )
 
     submission_required = set(REQUIRED_FOR_SUBMISSION)
     # Shown together as "federführende Kommune or the confirmation"; neither is optional alone.
@@ -207,7 +252,7 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             "project_start": {"invalid": "Bitte geben Sie ein Datum ein, z. B. 01.03.2019."},
         }
 
-    def __init__(self, *args, round_: Round, **kwargs):
+    def __init__(self, *args, round_: Round, contact_hint: str = "", **kwargs):
         if kwargs.get("instance") is None:
             kwargs["instance"] = Entry(round=round_)
         super().__init__(*args, **kwargs)
@@ -230,13 +275,37 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             *Entry._meta.get_field("cooperation_form").choices,
         ]
         fields["consent"].help_text = lazy(_consent_description, str)()
+        if self.instance.project_id:
+            # The entry keeps the project it started from, also once that project is no longer published.
+            fields["project"].queryset = Project.objects.filter(Q(is_published=True) | Q(pk=self.instance.project_id))
         if self.instance.pk:
             fields["remove_attachments"].queryset = self.instance.attachments.all()
+            self.initial["version"] = self.instance.updated_at.isoformat()
         else:
             del fields["remove_attachments"]
         for name, autocomplete in (("contact_name", "name"), ("email", "email"), ("phone", "tel")):
             fields[name].widget.attrs["autocomplete"] = autocomplete
         fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
+        if contact_hint:
+            fields["contact_name"].help_text = contact_hint
+
+    def full_clean(self):
+        super().full_clean()
+        if "project" in self._errors:
+            # Shown again, the form no longer carries the vanished project, so the next save goes through.
+            self.data = self.data.copy()
+            self.data["project"] = ""
+
+    def clean_version(self) -> datetime | None:
+        try:
+            return datetime.fromisoformat(self.cleaned_data["version"]) if self.cleaned_data["version"] else None
+        except ValueError:
+            return None
+
+    def set_version(self, updated_at: datetime) -> None:
+        """Shown again after a refused save over a newer state: the next save replaces that state on purpose."""
+        self.data = self.data.copy()
+        self.data["version"] = updated_at.isoformat()
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -254,18 +323,37 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
 
     def entry_values(self) -> dict:
         """The cleaned values for awards.services.save_draft."""
-        skip = {"partners", "attachments", "remove_attachments", "website", "rendered_at"}
+        skip = {
+            "partners",
+            "attachments",
+            "remove_attachments",
+            "website",
+            "rendered_at",
+            "version",
+            "municipality_query",
+        }
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
     def add_problems(self, problems: list[Problem]) -> None:
+        if not self.is_bound:
+            self.cleaned_data = {}  # the entry's page showing why it was not submitted (no input to keep)
         for problem in problems:
             field = problem.field if problem.field in self.fields else None
             self.add_error(field, problem.message)
 
-    def chosen_partners(self) -> list[str]:
-        """The partner Kommunen chosen so far, by name (the long list shows only a few at a time)."""
-        chosen = [value for value in (self["partners"].value() or []) if str(value).isdigit()]
-        return list(Municipality.objects.filter(pk__in=chosen).by_name().values_list("short_name", flat=True))
+    def chosen_partners(self) -> list[Municipality]:
+        """The partner Kommunen ticked so far (as sent, or as stored), for their checkboxes."""
+        ids = [int(value) for value in (self["partners"].value() or []) if str(value).isdigit()]
+        return with_details(municipality_details().filter(pk__in=ids)) if ids else []
+
+    def municipality_results(self, query: str) -> tuple[list[Municipality], bool]:
+        """Kommunen matching `query` that are neither chosen nor the lead, and whether there are more."""
+        if not query:
+            return [], False
+        lead = str(self["lead_municipality"].value() or "")
+        taken = [int(value) for value in [*(self["partners"].value() or []), lead] if str(value).isdigit()]
+        found = list(municipality_details().search(query).exclude(pk__in=taken)[: MUNICIPALITY_RESULTS + 1])
+        return with_details(found[:MUNICIPALITY_RESULTS]), len(found) > MUNICIPALITY_RESULTS
 
     @property
     def has_field_errors(self) -> bool:
@@ -312,9 +400,16 @@ def initial_from_project(project: Project) -> dict:
         "organisation_name": lead.name if lead else "",
         "organisation_kind": _kind_of(lead),
     }
-    if project.public_contact:
-        initial.update(contact_name=project.contact_name, email=project.contact_email, phone=project.contact_phone)
+    # The project's public contact is not prefilled: the draft's link would go to that address, which may
+    # be someone else's. Their name is only offered as a hint (EntryForm's `contact_hint`).
     return initial
+
+
+def contact_hint(project: Project) -> str:
+    """The contact person the Steckbrief names publicly, as a hint beside the entry's contact field."""
+    if not (project.public_contact and project.contact_name):
+        return ""
+    return f"Im Steckbrief des Projekts ist {project.contact_name} als Ansprechperson genannt."
 
 
 def _kind_of(municipality) -> str:
@@ -325,6 +420,17 @@ def _kind_of(municipality) -> str:
     if municipality.kind == Municipality.Kind.LANDSCHAFTSVERBAND:
         return Entry.OrganisationKind.VERBAND
     return Entry.OrganisationKind.KOMMUNE
+
+
+class ProjectStartForm(forms.Form):
+    """`?projekt=<slug>` of a new entry: only a well-formed address reaches the database (no NUL, no 500)."""
+
+    projekt = forms.SlugField(max_length=200, required=False)
+
+    def project(self) -> Project | None:
+        if not self.is_valid() or not self.cleaned_data["projekt"]:
+            return None
+        return Project.objects.published().filter(slug=self.cleaned_data["projekt"]).first()
 
 
 class ProjectSearchForm(KernFormMixin, forms.Form):

@@ -64,10 +64,21 @@ class Round(models.Model):
         help_text="Uhrzeit in Deutschland. Bis zu diesem Zeitpunkt einschließlich wird angenommen, danach nichts mehr, "
         "auch kein gespeicherter Entwurf; für „bis Ende des Tages“ 23:59:59 eintragen.",
     )
-    state = models.CharField("Stand", max_length=20, choices=State.choices, default=State.ANNOUNCED)
+    state = models.CharField(
+        "Stand",
+        max_length=20,
+        choices=State.choices,
+        default=State.ANNOUNCED,
+        help_text="„angekündigt“ und „Bewerbung offen“ richten sich auf der Website nach der Bewerbungsfrist: vor "
+        "ihrem Beginn angekündigt, danach offen, nach dem Bewerbungsschluss „Jurierung“. „Jurierung“ schließt die "
+        "Bewerbung, auch vor dem Bewerbungsschluss; die Jury legt Preisträger erst in diesem Stand fest.",
+    )
     is_published = models.BooleanField(
         "Veröffentlicht", default=False, help_text="Erst ankreuzen, wenn die Runde auf der Website erscheinen soll."
     )
+    # When the round became "entschieden" (by the jury's last decision or an editor); the retention period of
+    # its entries' personal data counts from here (awards.services.anonymise_decided_entries).
+    decided_at = models.DateTimeField("Entschieden am", null=True, blank=True, editable=False)
 
     # Eligibility, checked on the server when an entry is submitted.
     earliest_project_start = models.DateField(
@@ -133,6 +144,10 @@ class Round(models.Model):
                 name="round_score_max_positive",
                 violation_error_message="Die Höchstpunktzahl muss mindestens 1 sein.",
             ),
+            models.CheckConstraint(
+                condition=Q(decided_at__isnull=True) | Q(state="decided"),
+                name="round_decided_at_only_when_decided",
+            ),
         ]
 
     def __str__(self):
@@ -141,10 +156,22 @@ class Round(models.Model):
     def get_absolute_url(self):
         return reverse("awards:round", kwargs={"year": self.year})
 
-    def accepts_entries(self, now=None) -> bool:
-        """Open for entries and inside the window (the closing time itself still counts)."""
+    def phase(self, now=None) -> "Round.State":
+        """The state as the site shows it and acts on it: an announced or open round follows its dates (announced
+        before the window, open inside it, jury after the deadline), so nobody has to switch it on time;
+        "Jurierung" or "entschieden" set by the editors close it, also before the deadline."""
         now = now or timezone.now()
-        return self.state == self.State.OPEN and self.entries_open_at <= now <= self.entries_close_at
+        if self.state in (self.State.ANNOUNCED, self.State.OPEN):
+            if now < self.entries_open_at:
+                return self.State.ANNOUNCED
+            if now <= self.entries_close_at:
+                return self.State.OPEN
+            return self.State.JURY
+        return self.State(self.state)
+
+    def accepts_entries(self, now=None) -> bool:
+        """Inside the entry window (the closing time itself still counts) and not closed by the editors."""
+        return self.phase(now) == self.State.OPEN
 
     def deadline_passed(self, now=None) -> bool:
         return (now or timezone.now()) > self.entries_close_at
@@ -362,6 +389,8 @@ class Entry(models.Model):
     updated_at = models.DateTimeField("Geändert", auto_now=True)
     submitted_at = models.DateTimeField("Eingereicht am", null=True, blank=True)
     is_winner = models.BooleanField("Preisträger", default=False)
+    # Set when the retention period ended: contact, Fachbereich and attachments are gone, the rest stays.
+    anonymised_at = models.DateTimeField("Anonymisiert am", null=True, blank=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
 
@@ -398,6 +427,9 @@ class Entry(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == self.State.DRAFT
+
+    # What the retention period removes; title, Kommunen and texts stay (the winners' pages show them).
+    PERSONAL_FIELDS = ["contact_name", "email", "phone", "department"]
 
     @property
     def applicant_name(self) -> str:

@@ -499,5 +499,6 @@ def _decide(*, member: JuryMember, category: Category, chosen: set[int], now: da
         in_competition = Entry.objects.for_jury_member(member).filter(category=OuterRef("pk"))
         if not round_.categories.filter(decided_at__isnull=True).filter(Exists(in_competition)).exists():
             round_.state = Round.State.DECIDED
-            round_.save(update_fields=["state", "updated_at"])
+            round_.decided_at = now
+            round_.save(update_fields=["state", "decided_at", "updated_at"])
     return category

@@ -1,5 +1,6 @@
 from datetime import datetime
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,8 +11,16 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
 from awards import services
-from awards.eligibility import deadline_problem, when
-from awards.forms import EntryForm, LinkRequestForm, ProjectSearchForm, initial_from_project
+from awards.eligibility import deadline_problem, submission_problems, when
+from awards.forms import (
+    EntryForm,
+    LinkRequestForm,
+    MunicipalitySearchForm,
+    ProjectSearchForm,
+    ProjectStartForm,
+    contact_hint,
+    initial_from_project,
+)
 from awards.models import Entry, EntryAttachment, Round
 from portal.spam import rate_limited
 from projects.models import Project
@@ -50,17 +59,19 @@ def _not_found(request):
     return render(request, "awards/not_found.html", status=404)
 
 
-def _round(request, year: int) -> Round | None:
-    return Round.objects.visible_to(request.user).select_related("ceremony").filter(year=year).first()
+def _round(request, year: int, rounds=None) -> Round | None:
+    rounds = Round.objects.all() if rounds is None else rounds
+    return rounds.visible_to(request.user).select_related("ceremony").filter(year=year).first()
 
 
 def countdown(round_: Round, now: datetime) -> dict:
     """The entry window as the page says it: "noch 12 Tage" (the server's count; a script may refine it)."""
     close = timezone.localtime(round_.entries_close_at)
     window = {"opens": when(round_.entries_open_at), "closes": when(round_.entries_close_at)}
-    if round_.state == Round.State.ANNOUNCED or (round_.state == Round.State.OPEN and round_.not_yet_open(now)):
+    phase = round_.phase(now)
+    if phase == Round.State.ANNOUNCED:
         return {"state": "not_yet", **window}
-    if round_.accepts_entries(now):
+    if phase == Round.State.OPEN:
         days = (close.date() - timezone.localtime(now).date()).days
         if days == 0:
             remaining = f"Heute ist Bewerbungsschluss, um {close:%H:%M} Uhr"
@@ -75,6 +86,7 @@ def _round_context(request, round_: Round, current_page: str) -> dict:
     return {
         "round": round_,
         "now": now,
+        "phase": round_.phase(now),
         "countdown": countdown(round_, now),
         "accepts_entries": round_.accepts_entries(now),
         "subpages": [(slug, label) for slug, label, _ in SUBPAGES],
@@ -132,15 +144,11 @@ def round_page(request, year, page):
 
 @require_safe
 def winners(request, year):
-    round_ = _round(request, year)
+    round_ = _round(request, year, Round.objects.with_winners())
     if round_ is None:
         return _not_found(request)
     context = _round_context(request, round_, "preistraeger")
-    entries = list(Entry.objects.public_winners().filter(round=round_).with_public_data().order_by("title"))
-    categories = list(round_.categories.all())
-    for category in categories:
-        category.winners = [entry for entry in entries if entry.category_id == category.pk]
-    context["categories"] = [category for category in categories if category.winners]
+    context["categories"] = [category for category in round_.categories.all() if category.winners]
     return render(request, "awards/winners.html", context)
 
 
@@ -160,12 +168,12 @@ def entry_new(request, year):
     round_ = _round(request, year)
     if round_ is None:
         return _not_found(request)
-    initial = {}
-    if slug := request.GET.get("projekt"):
-        project = Project.objects.published().filter(slug=slug).first()
-        if project is not None:
-            initial = initial_from_project(project)
-    return _entry_form(request, round_, entry=None, initial=initial)
+    project = ProjectStartForm(request.GET).project()
+    if project is None:
+        return _entry_form(request, round_, entry=None)
+    return _entry_form(
+        request, round_, entry=None, initial=initial_from_project(project), contact_hint=contact_hint(project)
+    )
 
 
 @personal
@@ -176,15 +184,15 @@ def entry(request, year, token):
     if entry is None:
         return render(request, "awards/link_invalid.html", {"year": year}, status=404)
     if not entry.is_draft:
-        return _entry_summary(request, entry)
-    return _entry_form(request, entry.round, entry=entry)
+        return _entry_summary(request, entry, token)
+    return _entry_form(request, entry.round, entry=entry, token=token)
 
 
-def _entry_summary(request, entry: Entry, status: int = 200):
+def _entry_summary(request, entry: Entry, token: str, status: int = 200):
     context = {
         "round": entry.round,
         "entry": entry,
-        "token": services.entry_token(entry),
+        "token": token,
         "partners": list(entry.partners.order_by("short_name")),
         "attachments": list(entry.attachments.all()),
         "problem": deadline_problem(entry.round, timezone.now()) if entry.is_draft else None,
@@ -194,68 +202,116 @@ def _entry_summary(request, entry: Entry, status: int = 200):
     return render(request, "awards/entry_summary.html", context, status=status)
 
 
-def _entry_form(request, round_: Round, *, entry: Entry | None, initial: dict | None = None):
+# After a refused "Bewerbung einreichen" the entry's page is shown with this parameter: the form then says
+# again, at each field, what keeps the draft from being submitted (worked out afresh, so a reload is safe).
+CHECK_PARAMETER = "pruefung"
+
+
+def _entry_form(
+    request,
+    round_: Round,
+    *,
+    entry: Entry | None,
+    token: str = "",
+    initial: dict | None = None,
+    contact_hint: str = "",
+):
     now = timezone.now()
     if request.method != "POST" and (problem := deadline_problem(round_, now)):
         if entry is not None:
-            return _entry_summary(request, entry)
+            return _entry_summary(request, entry, token)
         return render(request, "awards/entries_closed.html", {"round": round_, "problem": problem})
-    form = EntryForm(request.POST or None, request.FILES or None, round_=round_, instance=entry, initial=initial)
+    form = EntryForm(
+        request.POST or None,
+        request.FILES or None,
+        round_=round_,
+        instance=entry,
+        initial=initial,
+        contact_hint=contact_hint,
+    )
     status = 200
-    saved_but_refused = False
+    refused_submission = False
     if request.method == "POST" and form.is_valid():
-        submitting = request.POST.get("action") == "submit"
         if entry is None and rate_limited(request, "awards-entry", limit=NEW_ENTRY_RATE_LIMIT):
             form.add_error(None, RATE_LIMIT_MESSAGE)
             status = 429
         else:
-            created = entry is None
             try:
-                entry = services.save_draft(
-                    round_=round_,
-                    entry=entry,
-                    values=form.entry_values(),
-                    partners=form.cleaned_data["partners"],
-                    uploads=form.cleaned_data["attachments"],
-                    remove_attachments=form.cleaned_data.get("remove_attachments") or [],
-                    send_link=False,  # a new draft gets its link; later saves do not mail again
-                )
+                return _save(request, round_, form, entry=entry, token=token)
+            except services.StaleEntryError as stale:
+                form.add_problems(stale.problems)
+                form.set_version(stale.updated_at)
             except services.EntryRefusedError as refused:
                 form.add_problems(refused.problems)
-            else:
-                if not submitting:
-                    text = "Ihr Entwurf ist gespeichert."
-                    if created:
-                        text += (
-                            f" Den Link, mit dem Sie weiterarbeiten, haben wir an {entry.email} geschickt; er gilt "
-                            f"{services.link_max_age_days()} Tage, längstens bis zum Bewerbungsschluss."
-                        )
-                    messages.success(request, text)
-                    return redirect(services.entry_path(entry))
-                try:
-                    services.submit_entry(entry=entry)
-                except services.EntryRefusedError as refused:
-                    form.add_problems(refused.problems)
-                    saved_but_refused = True
-                else:
-                    messages.success(
-                        request,
-                        "Ihre Bewerbung ist eingereicht. Eine Bestätigung mit allen Angaben haben wir an "
-                        f"{entry.email} geschickt.",
-                    )
-                    return redirect(services.entry_path(entry))
+    elif request.method != "POST" and entry is not None and request.GET.get(CHECK_PARAMETER):
+        problems = submission_problems(entry, now)
+        form.add_problems(problems)
+        refused_submission = bool(problems)
+    source = request.POST.get("municipality_query", "") if request.method == "POST" else request.GET.get("kommune", "")
+    query = MunicipalitySearchForm({"q": source}).query()
+    results, more_results = form.municipality_results(query)
+    action = services.entry_path(entry, token) if entry else request.get_full_path()
     context = {
         "round": round_,
         "entry": entry,
         "form": form,
-        "action": services.entry_path(entry) if entry else request.get_full_path(),
+        "action": action,
+        "picker_action": f"{action}#kommunen",
         "attachments": list(entry.attachments.all()) if entry else [],
-        "token": services.entry_token(entry) if entry else "",
-        "saved_but_refused": saved_but_refused,
-        "files_lost": form.is_bound and form.files_were_chosen and not saved_but_refused and bool(form.errors),
+        "token": token,
+        "saved_but_refused": refused_submission,
+        "files_lost": form.is_bound and form.files_were_chosen and bool(form.errors),
         "closes": when(round_.entries_close_at),
+        "chosen_partners": form.chosen_partners(),
+        "query": query,
+        "results": results,
+        "more_results": more_results,
     }
     return render(request, "awards/entry_form.html", context, status=status)
+
+
+def _save(request, round_: Round, form: EntryForm, *, entry: Entry | None, token: str):
+    """Save the valid form as a draft, or save and submit it; redirect to the entry's page (post/redirect/get)."""
+    arguments = {
+        "round_": round_,
+        "entry": entry,
+        "values": form.entry_values(),
+        "partners": form.cleaned_data["partners"],
+        "uploads": form.cleaned_data["attachments"],
+        "remove_attachments": form.cleaned_data.get("remove_attachments") or [],
+        "version": form.cleaned_data.get("version"),
+    }
+    action = request.POST.get("action")
+    if action != "submit":
+        saved = services.save_draft(**arguments)
+        text = "Ihr Entwurf ist gespeichert."
+        if entry is None:
+            text += " " + _link_mailed(saved)
+        messages.success(request, text)
+        url = services.entry_path(saved, token)
+        # "Kommune suchen" without JavaScript: saved first, then the entry's page shows what the search found.
+        query = MunicipalitySearchForm({"q": form.cleaned_data["municipality_query"]}).query()
+        if action == "search" and query:
+            url += "?" + urlencode({"kommune": query}) + "#kommunen"
+        return redirect(url)
+    submission = services.save_and_submit_entry(**arguments)
+    saved = submission.entry
+    if submission.submitted:
+        messages.success(
+            request,
+            f"Ihre Bewerbung ist eingereicht. Eine Bestätigung mit allen Angaben haben wir an {saved.email} geschickt.",
+        )
+        return redirect(services.entry_path(saved, token))
+    if submission.created:
+        messages.info(request, _link_mailed(saved))
+    return redirect(f"{services.entry_path(saved, token)}?{CHECK_PARAMETER}=1")
+
+
+def _link_mailed(entry: Entry) -> str:
+    return (
+        f"Den Link, mit dem Sie weiterarbeiten, haben wir an {entry.email} geschickt; er gilt "
+        f"{services.link_max_age_days()} Tage, eingereicht werden kann bis zum Bewerbungsschluss."
+    )
 
 
 @personal
@@ -289,6 +345,9 @@ def request_links(request, year):
     round_ = _round(request, year)
     if round_ is None:
         return _not_found(request)
+    if timezone.now() > services.links_end_at(round_):
+        context = {"round": round_, "links_ended": when(services.links_end_at(round_))}
+        return render(request, "awards/request_links.html", context)
     form = LinkRequestForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -35,6 +35,11 @@ class VenueAdmin(admin.ModelAdmin):
     list_display = ["name", "city", "street"]
     search_fields = ["name", "city", "street"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"name", "city"} & set(form.changed_data):
+            services.refresh_events_at(venue=obj)
+
 
 # --- Events ---------------------------------------------------------------------------------------
 
@@ -298,6 +303,7 @@ class EventAdmin(admin.ModelAdmin):
                     if date.pk and date_form not in formset.deleted_forms and "dial_in" in date_form.changed_data:
                         _send_access_data(self, request, date)
         event = form.instance
+        services.refresh_event(event=event)
         for photo in event.photos.filter(small=""):
             services.create_photo_renditions(photo=photo)
         # Raised capacities: people on the waitlist move up at once and are told by mail.
@@ -448,6 +454,8 @@ class EventDateAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if "venue" in form.changed_data:
+            services.refresh_event(event=obj.event)
         if "dial_in" in form.changed_data:
             _send_access_data(self, request, obj)
         promoted = services.fill_free_seats(date=obj)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from events.models import AgendaItem, Event, EventDate, EventPhoto, Registration, Venue
-from events.services import consent_text, create_photo_renditions
+from events.services import consent_text, create_photo_renditions, refresh_event
 from portal.models import Municipality
 from portal.uploads import PDF
 from projects.demo_pdf import make_pdf
@@ -178,6 +178,7 @@ def _create_event(plan: EventPlan, venues: dict, topics: dict) -> int:
         for position, (time, title, speakers) in enumerate(plan.agenda)
     )
     created += len(plan.agenda)
+    refresh_event(event=event)
     for slug, title, paragraphs in plan.documents:
         document = Document.objects.filter(slug=slug).first() or _create_presentation(slug, title, paragraphs, plan)
         event.documents.add(document)

@@ -2,6 +2,8 @@ import uuid
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -110,6 +112,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField("Angelegt", auto_now_add=True)
     updated_at = models.DateTimeField("Geändert", auto_now=True)
+    # Title, texts, Themenfelder, programme and places; kept current by events.services.refresh_event.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -117,6 +121,7 @@ class Event(models.Model):
         verbose_name = "Veranstaltung"
         verbose_name_plural = "Veranstaltungen"
         ordering = ["-created_at"]
+        indexes = [GinIndex(fields=["search_vector"])]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="cancelled") | ~Q(cancellation_note=""),

@@ -1,6 +1,12 @@
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchRank, SearchVector
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
+
+from portal.querysets import SEARCH_CONFIG, StripTags, headline
+from projects.querysets import search_query
 
 # How far back the calendar feed goes.
 FEED_PAST_DAYS = 365
@@ -73,6 +79,85 @@ class EventQuerySet(models.QuerySet):
                 output_field=models.IntegerField(),
             ),
         )
+
+    def with_dates(self):
+        """The dates with their venues (a search hit shows when and where), without the dial-in data and texts."""
+        from events.models import EventDate
+
+        dates = EventDate.objects.select_related("venue").defer("dial_in")
+        return self.prefetch_related(models.Prefetch("dates", queryset=dates)).defer(
+            "description", "report", "search_vector"
+        )
+
+    def search(self, query: str):
+        """Events matching a German full-text query (stemmed), best first and then the latest, with `rank` and
+        `headline` (the passage of Kurzbeschreibung, Beschreibung or Bericht where the words were found)."""
+        found = search_query(query)
+        text = Concat(
+            "teaser",
+            Value(" "),
+            StripTags("description"),
+            Value(" "),
+            StripTags("report"),
+            output_field=models.TextField(),
+        )
+        from events.models import EventDate
+
+        dates = EventDate.objects.filter(event=OuterRef("pk"))
+        return (
+            self.filter(search_vector=found)
+            .annotate(
+                rank=SearchRank(F("search_vector"), found),
+                headline=headline(text, found),
+                last_start=Subquery(dates.order_by("-starts_at").values("starts_at")[:1]),
+            )
+            .order_by("-rank", F("last_start").desc(nulls_last=True), "title")
+        )
+
+    def update_search_vectors(self) -> int:
+        """Store each event's search vector: the title weighs most, then Kurzbeschreibung, Art and Themenfelder,
+        then the texts, the programme, the places and the hosting Kommune.
+
+        Written with the model's relations only, so that the migration can call it on the historical model.
+        """
+        related = {
+            name: self.model._meta.get_field(name).related_model for name in ("agenda", "dates", "host_municipality")
+        }
+
+        def joined(queryset, field):
+            names = queryset.order_by().values("event").annotate(names=StringAgg(field, " ")).values("names")
+            return Subquery(names, output_field=models.TextField())
+
+        topics = joined(self.model.topics.through.objects.filter(event=OuterRef("pk")), "topic__name")
+        agenda = joined(
+            related["agenda"].objects.filter(event=OuterRef("pk")),
+            Concat("title", Value(" "), "speakers", output_field=models.TextField()),
+        )
+        places = joined(
+            related["dates"].objects.filter(event=OuterRef("pk"), venue__isnull=False),
+            Concat("venue__name", Value(" "), "venue__city", output_field=models.TextField()),
+        )
+        # An update cannot join: the hosting Kommune's name comes from a subquery too. SearchVector treats
+        # NULL (no programme, no venue, no host) as empty text.
+        host = Subquery(
+            related["host_municipality"].objects.filter(pk=OuterRef("host_municipality")).values("short_name"),
+            output_field=models.TextField(),
+        )
+        vector = (
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("teaser", "kind", topics, weight="B", config=SEARCH_CONFIG)
+            + SearchVector(
+                StripTags("description"),
+                StripTags("report"),
+                agenda,
+                places,
+                "organiser",
+                host,
+                weight="C",
+                config=SEARCH_CONFIG,
+            )
+        )
+        return self.update(search_vector=vector)
 
 
 class EventDateQuerySet(models.QuerySet):

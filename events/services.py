@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from events.ics import participant_calendar
-from events.models import Event, EventDate, EventPhoto, ParticipantMessage, Registration
+from events.models import Event, EventDate, EventPhoto, ParticipantMessage, Registration, Venue
 from portal.mail import absolute_url, send_templated_mail
 from portal.models import Municipality, OutgoingMail
 from projects.services import create_renditions
@@ -524,6 +524,16 @@ def send_reminders(*, days_before: int, dry_run: bool = False) -> int:
             registration.save(update_fields=["reminded_at"])
             count += 1
     return count
+
+
+def refresh_event(*, event: Event) -> None:
+    """After an edit (fields, Themenfelder, programme, dates): the stored search vector of the site search."""
+    Event.objects.filter(pk=event.pk).update_search_vectors()
+
+
+def refresh_events_at(*, venue: Venue) -> int:
+    """After a venue was renamed or moved: the search vectors of its events (they hold its name and city)."""
+    return Event.objects.filter(dates__venue=venue).distinct().update_search_vectors()
 
 
 def create_photo_renditions(*, photo: EventPhoto) -> EventPhoto:

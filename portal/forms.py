@@ -1,5 +1,5 @@
 from django import forms
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.functional import lazy
 from django.utils.html import format_html
 
@@ -64,5 +64,37 @@ class AccessibilityFeedbackForm(ContactForm):
     field_order = ["name", "email", "organisation", "subject", "page_url", "message", "privacy"]
 
 
+class HiddenIfSet(forms.HiddenInput):
+    """A hidden input only when it has a value: an empty one would add "typ=" to the address of every search."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return super().render(name, value, attrs, renderer) if value else ""
+
+
 class SearchForm(KernFormMixin, forms.Form):
-    q = forms.CharField(label="Suchbegriff", max_length=200, required=False)
+    """The site search: the words, and the kind of content to list alone (?typ=, kept when searching again)."""
+
+    q = forms.CharField(
+        label="Suchbegriff",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "Bitte kürzen Sie den Suchbegriff auf höchstens %(limit_value)d Zeichen."},
+    )
+    typ = forms.CharField(required=False, widget=HiddenIfSet)
+
+    hide_optional_marker = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.input_type = "search"
+        # The suggestions (static/js/search-suggest.js) take the place of the browser's own list.
+        self.fields["q"].widget.attrs.update(
+            {"autocomplete": "off", "data-search-suggest": reverse("portal:search_suggestions")}
+        )
+
+    def clean_typ(self):
+        """An unknown kind (an old or mistyped link) lists every kind instead of failing."""
+        from portal.search import KINDS
+
+        kind = self.cleaned_data["typ"]
+        return kind if kind in KINDS else ""

@@ -233,10 +233,13 @@ AWARDS_EMAIL = env("AWARDS_EMAIL", EDITORS_EMAIL)
 # An entry's attachments: PDF or pictures (JPEG, PNG, WebP), each at most this large, this many per entry.
 AWARDS_ATTACHMENT_MAX_BYTES = env_int("AWARDS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 AWARDS_ATTACHMENTS_MAX = env_int("AWARDS_ATTACHMENTS_MAX", 5)
-# How long the link in the mail (resume a draft, see a submitted entry) works; a new one can be requested.
+# How long the link in a mail (resume a draft, see a submitted entry) works from that mail, and at the latest
+# after the round's deadline; opening it does not extend it. A new one can be requested until then.
 AWARDS_LINK_MAX_AGE_DAYS = env_int("AWARDS_LINK_MAX_AGE_DAYS", 30)
-# `delete_expired_drafts` deletes drafts never submitted this many days after their round's deadline.
+# `anonymise_award_entries` deletes drafts never submitted this many days after their round's deadline …
 AWARDS_DRAFT_RETENTION_DAYS = env_int("AWARDS_DRAFT_RETENTION_DAYS", 30)
+# … and removes contact data and attachments of the other entries this many days after the round was decided.
+AWARDS_ENTRY_RETENTION_DAYS = env_int("AWARDS_ENTRY_RETENTION_DAYS", 365)
 
 # --- Project submissions (/projekte/melden/) -------------------------------------------------------
 # Files per submission; each file up to DOCUMENT_MAX_BYTES or IMAGE_MAX_BYTES (larger ones are refused while

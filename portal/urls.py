@@ -18,6 +18,7 @@ portal_patterns = (
         path("", views.home, name="home"),
         path("suche/", views.search, name="search"),
         path("statistik/", views.statistics_page, name="statistics"),
+        path("suche/vorschlaege/", views.search_suggestions, name="search_suggestions"),
         path("<slug:slug>/danke/", views.form_sent, name="form_sent"),
         # Editorial pages (Impressum, Datenschutz, …) live at the top level; app URLs come first.
         path("<slug:slug>/", views.page, name="page"),

@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from awards.models import Entry, Round
 from awards.views import countdown
 from events.models import Event
+from portal import search as site_search
 from portal import statistics
 from portal.filters import MunicipalityFilter, NewsFilter
 from portal.forms import AccessibilityFeedbackForm, ContactForm, SearchForm
@@ -140,36 +142,43 @@ def form_sent(request, slug):
     return render(request, "portal/form_sent.html", {"page": page})
 
 
-# Kommunen shown in the site search; the rest are a link away in the directory.
-SEARCH_MUNICIPALITIES = 10
-# Projects and documents shown in the site search; the rest are a link away in their list.
-SEARCH_PREVIEW = 5
-
-
+@require_safe
 def search(request):
+    """/suche/: everything that matches, grouped by kind (portal.search); ?typ= lists one kind, page by page."""
+    if response := without_empty_parameters(request):
+        return response
     form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    pages = list(Page.objects.search(query)[:50]) if query else []
-    found = Municipality.objects.search(query) if query else Municipality.objects.none()
-    municipalities_count = found.count() if query else 0
-    municipalities = list(found.defer("shape").by_name()[:SEARCH_MUNICIPALITIES]) if municipalities_count else []
-    found_projects = Project.objects.published().search(query) if query else Project.objects.none()
-    found_documents = Document.objects.published().search(query) if query else Document.objects.none()
-    projects_count = found_projects.count() if query else 0
-    documents_count = found_documents.count() if query else 0
-    context = {
-        "form": form,
-        "query": query,
-        "pages": pages,
-        "municipalities": municipalities,
-        "municipalities_count": municipalities_count,
-        "projects": list(found_projects.with_list_data()[:SEARCH_PREVIEW]) if projects_count else [],
-        "projects_count": projects_count,
-        "documents": list(found_documents.defer("text", "search_vector")[:SEARCH_PREVIEW]) if documents_count else [],
-        "documents_count": documents_count,
-        "total": len(pages) + municipalities_count + projects_count + documents_count,
-    }
-    return render(request, "portal/search.html", context)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    kind = form.cleaned_data["typ"] if query else ""
+    context = {"form": form, "query": query}
+    if kind:
+        counts = site_search.counts(query)
+        context |= {
+            "kind": site_search.KINDS[kind],
+            "page_obj": site_search.page_of(kind, query, request.GET.get("seite"), count=counts[kind]),
+            "query_string": urlencode({"q": query, "typ": kind}),
+        }
+    elif query:
+        context["groups"] = groups = site_search.overview(query)
+        counts = {found.kind.slug: found.count for found in groups}
+    if query:
+        context |= {
+            "total": sum(counts.values()),
+            "filters": [(each, counts[slug]) for slug, each in site_search.KINDS.items()],
+        }
+    response = render(request, "portal/search.html", context)
+    if query:
+        # Result pages are for visitors, not for the indexes of search engines.
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+@cache_control(public=True, max_age=site_search.SUGGESTIONS_TIMEOUT)
+def search_suggestions(request):
+    """/suche/vorschlaege/?q=: Kommunen and projects for the search field of the header, as JSON."""
+    query = request.GET.get("q", "")
+    return JsonResponse({"suggestions": site_search.suggestions(query)})
 
 
 # --- Kommunen ------------------------------------------------------------------------------------

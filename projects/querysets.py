@@ -16,6 +16,9 @@ from django.utils import timezone
 
 from portal.querysets import SEARCH_CONFIG, UMLAUTS_BASE, StripTags, folded, headline
 
+# Words of a prefix query (suggestions) that count; more only slow the query down.
+PREFIX_WORDS = 5
+
 # A matching passage is taken from the first part of a document's text; the whole text is searched.
 HEADLINE_TEXT_CHARS = 20_000
 
@@ -134,6 +137,26 @@ class ProjectQuerySet(models.QuerySet):
             output_field=models.TextField(),
         )
         return self.annotate(rank=SearchRank(F("search_vector"), found), headline=headline(text, found))
+
+    def title_starts_with(self, prefix: str):
+        """Projects whose title has a word starting with each word of `prefix` (for the suggestions of the
+        search field), stemmed as the search is ("Feuerwehren" finds "Feuerwehr"); titles starting with it first.
+
+        Matched on the stored vector's weight A (title and Stichworte) through its GIN index, then on the
+        title alone, so that only titles are suggested.
+        """
+        words = re.findall(r"[^\W_]+", prefix)[:PREFIX_WORDS]
+        if not words:
+            return self.none()
+        found = SearchQuery(" & ".join(f"{word}:*" for word in words), config=SEARCH_CONFIG, search_type="raw")
+        in_title = SearchQuery(" & ".join(f"{word}:*A" for word in words), config=SEARCH_CONFIG, search_type="raw")
+        return (
+            self.filter(search_vector=in_title)
+            .annotate(title_vector=SearchVector("title", config=SEARCH_CONFIG))
+            .filter(title_vector=found)
+            .annotate(title_starts=Q(title__istartswith=prefix.strip()))
+            .order_by("-title_starts", "-is_lighthouse", "title")
+        )
 
     def involving(self, area):
         """Projects with a participant that is the area or lies in it (a Kreis's projects include its Gemeinden's)."""

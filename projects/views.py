@@ -662,7 +662,8 @@ def report_change_sent(request, slug):
 @require_safe
 def municipality_search(request):
     """Kommunen matching the typed name, for the search of step 3 (JSON; the step works without it)."""
-    query = (request.GET.get("q") or "").strip()[:100]
+    # PostgreSQL text cannot hold NUL; a typed name never contains one.
+    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
     found = list(municipality_details().search(query)[:SEARCH_RESULTS]) if len(query) >= 2 else []
     results = [{"id": m.pk, "name": m.display_name, "detail": municipality_detail_label(m)} for m in found]
     return JsonResponse({"query": query, "results": results})

@@ -111,7 +111,7 @@ class VenueFactory(factory.django.DjangoModelFactory):
 
 
 class EventFactory(factory.django.DjangoModelFactory):
-    """A published event; pass `topics=` (slugs) for its Themenfelder."""
+    """A published event with its search vector; pass `topics=` (slugs) for its Themenfelder."""
 
     class Meta:
         model = "events.Event"
@@ -130,6 +130,13 @@ class EventFactory(factory.django.DjangoModelFactory):
 
         if create and extracted:
             self.topics.set(Topic.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def refreshed(self, create, extracted, **kwargs):
+        from events.services import refresh_event
+
+        if create:
+            refresh_event(event=self)
 
 
 class EventDateFactory(factory.django.DjangoModelFactory):

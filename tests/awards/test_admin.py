@@ -5,16 +5,21 @@ import io
 import os
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 
-from awards.models import Entry, JuryMember, Round
+from awards.models import ConflictOfInterest, Entry, JuryMember, Round
 from tests.awards.conftest import kommune
 from tests.factories import (
+    ConflictOfInterestFactory,
+    CriterionFactory,
     EntryAttachmentFactory,
     EntryFactory,
     JuryMemberFactory,
     RoundFactory,
+    ScoreFactory,
     UserFactory,
 )
 
@@ -276,12 +281,15 @@ def test_deleting_an_entry_deletes_its_files(admin_client, open_round, django_ca
     assert not os.path.exists(path)
 
 
-def test_editors_correct_an_entry(admin_client, open_round):
-    entry = EntryFactory(round=open_round, title="Standesamt Bokren")
-    url = reverse("admin:awards_entry_change", args=[entry.pk])
+INLINES = ["attachments", "scores", "conflicts"]
+
+
+def change_data(entry, **changes) -> dict:
+    """The admin's change form of the entry as it is, with `changes`."""
     data = {
         field: getattr(entry, field)
         for field in [
+            "title",
             "short_description",
             "cooperation_form",
             "other_partners",
@@ -300,21 +308,192 @@ def test_editors_correct_an_entry(admin_client, open_round):
         ]
     }
     data.update(
-        title="Standesamt Borken",
-        category=entry.category_id,
-        project="",
-        project_start="01.01.2019",
-        lead_municipality=entry.lead_municipality_id,
-        partners=[kommune("heiden").pk, kommune("gescher").pk],
-        consent="on",
-        hvb_confirms="",
-        **{"attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0},
+        category=entry.category_id or "",
+        project=entry.project_id or "",
+        project_start=entry.project_start.strftime("%d.%m.%Y") if entry.project_start else "",
+        lead_municipality=entry.lead_municipality_id or "",
+        partners=[partner.pk for partner in entry.partners.all()],
+        **({"hvb_confirms": "on"} if entry.hvb_confirms else {}),
+        **{f"{inline}-{count}": 0 for inline in INLINES for count in ("TOTAL_FORMS", "INITIAL_FORMS")},
     )
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
 
-    response = admin_client.post(url, data)
+
+def test_editors_correct_an_entry(admin_client, open_round):
+    entry = EntryFactory(round=open_round, title="Standesamt Bokren")
+    url = reverse("admin:awards_entry_change", args=[entry.pk])
+
+    response = admin_client.post(
+        url,
+        change_data(
+            entry,
+            title="Standesamt Borken",
+            project_start="01.01.2019",
+            partners=[kommune("heiden").pk, kommune("gescher").pk],
+        ),
+    )
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     entry.refresh_from_db()
     assert entry.title == "Standesamt Borken"
     assert sorted(p.slug for p in entry.partners.all()) == ["gescher", "heiden"]
     assert entry.state == "submitted"
+
+
+def errors_of(response) -> dict[str, list[str]]:
+    return {field: list(messages) for field, messages in response.context["adminform"].form.errors.items()}
+
+
+def test_a_submitted_entry_keeps_its_category_in_the_admin(admin_client, open_round):
+    entry = EntryFactory(round=open_round)
+
+    response = admin_client.post(reverse("admin:awards_entry_change", args=[entry.pk]), change_data(entry, category=""))
+
+    assert errors_of(response) == {"category": ["Eine eingereichte Bewerbung braucht eine Kategorie."]}
+    assert "Eine eingereichte Bewerbung braucht eine Kategorie." in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.category is not None
+
+
+def test_a_submitted_entry_keeps_a_lead_or_the_hvb_confirmation_in_the_admin(admin_client, open_round):
+    entry = EntryFactory(round=open_round, hvb_confirms=False)
+    url = reverse("admin:awards_entry_change", args=[entry.pk])
+
+    refused = admin_client.post(url, change_data(entry, lead_municipality=""))
+    confirmed = admin_client.post(url, change_data(entry, lead_municipality="", hvb_confirms="on"))
+
+    assert errors_of(refused) == {
+        "lead_municipality": [
+            "Eine eingereichte Bewerbung braucht eine federführende Kommune oder die Bestätigung der Ratsbeschlüsse "
+            "durch die Hauptverwaltungsbeamtin oder den Hauptverwaltungsbeamten."
+        ]
+    }
+    assert confirmed.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.lead_municipality, entry.hvb_confirms) == (None, True)
+
+
+def test_the_consent_is_the_applicants_not_the_editors(admin_client, open_round):
+    submitted = EntryFactory(round=open_round)
+    draft = EntryFactory(round=open_round, state="draft", consent=False, lead_municipality=kommune("gescher"))
+
+    unticked = admin_client.post(
+        reverse("admin:awards_entry_change", args=[submitted.pk]), change_data(submitted)
+    )  # no "consent" in the form
+    ticked = admin_client.post(reverse("admin:awards_entry_change", args=[draft.pk]), change_data(draft, consent="on"))
+
+    assert (unticked.status_code, ticked.status_code) == (302, 302)
+    submitted.refresh_from_db()
+    draft.refresh_from_db()
+    assert (submitted.consent, draft.consent) == (True, False)
+    html = admin_client.get(reverse("admin:awards_entry_change", args=[draft.pk])).content.decode()
+    assert 'name="consent"' not in html
+
+
+def test_editors_cannot_give_a_submitted_entry_a_lead_that_has_entered_already(admin_client, open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Erste")
+    entry = EntryFactory(round=open_round, lead_municipality=kommune("gescher"), title="Zweite")
+
+    response = admin_client.post(
+        reverse("admin:awards_entry_change", args=[entry.pk]),
+        change_data(entry, lead_municipality=kommune("borken").pk),
+    )
+
+    assert errors_of(response) == {
+        "lead_municipality": [
+            "Stadt Borken hat in dieser Runde schon eine Bewerbung als federführende Kommune eingereicht. Je "
+            "federführender Kommune ist nur eine Bewerbung möglich."
+        ]
+    }
+
+
+def test_a_rejected_second_entry_of_a_lead_is_not_revived(admin_client, open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Erste")
+    second = EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Zweite", state="rejected")
+    other = EntryFactory(round=open_round, lead_municipality=kommune("gescher"), title="Andere", state="rejected")
+
+    response = admin_client.post(
+        ENTRIES, {"action": "mark_accepted", "_selected_action": [second.pk, other.pk]}, follow=True
+    )
+
+    assert dict(Entry.objects.filter(pk__in=[second.pk, other.pk]).values_list("title", "state")) == {
+        "Zweite": "rejected",
+        "Andere": "accepted",
+    }
+    html = response.content.decode()
+    assert "1 Bewerbung(en): zugelassen." in html
+    assert (
+        "„Zweite“ bleibt „nicht zugelassen“: Stadt Borken hat in dieser Runde schon eine Bewerbung als "
+        "federführende Kommune eingereicht." in html
+    )
+
+
+def test_the_entry_page_shows_the_jurys_scores_and_conflicts(admin_client, open_round):
+    entry = EntryFactory(round=open_round)
+    member = JuryMemberFactory(round=open_round, user=UserFactory(first_name="Jo", last_name="Jurorin"))
+    ScoreFactory(entry=entry, member=member, criterion=CriterionFactory(round=open_round, name="Innovation"), value=8)
+    ConflictOfInterestFactory(
+        entry=entry,
+        member=JuryMemberFactory(round=open_round, user=UserFactory(first_name="Bo", last_name="Befangen")),
+        note="War Projektleiter.",
+    )
+
+    html = admin_client.get(reverse("admin:awards_entry_change", args=[entry.pk])).content.decode()
+
+    scores = html.split("Bewertungen der Jury", 1)[1].split("</fieldset>", 1)[0]
+    assert "Jo Jurorin (NRW.BANK)" in scores and "Innovation" in scores and "<p>8</p>" in scores
+    conflicts = html.split("Befangenheiten", 1)[1].split("</fieldset>", 1)[0]
+    assert "Bo Befangen (NRW.BANK)" in conflicts and "War Projektleiter." in conflicts
+    assert 'name="scores-0-DELETE"' not in html and 'name="conflicts-0-DELETE"' in html
+
+
+def test_editors_withdraw_a_conflict_declared_by_mistake_and_the_history_says_who(admin_client, open_round):
+    entry = EntryFactory(round=open_round, title="Standesamt")
+    member = JuryMemberFactory(round=open_round, user=UserFactory(first_name="Bo", last_name="Befangen"))
+    conflict = ConflictOfInterestFactory(entry=entry, member=member)
+
+    response = admin_client.post(
+        reverse("admin:awards_entry_change", args=[entry.pk]),
+        change_data(
+            entry,
+            **{
+                "conflicts-TOTAL_FORMS": 1,
+                "conflicts-INITIAL_FORMS": 1,
+                "conflicts-0-id": conflict.pk,
+                "conflicts-0-entry": entry.pk,
+                "conflicts-0-DELETE": "on",
+            },
+        ),
+    )
+
+    assert response.status_code == 302
+    assert not ConflictOfInterest.objects.exists()
+    log = LogEntry.objects.get(object_id=str(entry.pk))
+    assert log.user.username == "admin"
+    assert log.get_change_message() == "Befangenheit „Bo Befangen (NRW.BANK) – Standesamt“ gelöscht."
+
+
+def test_conflicts_stay_once_the_category_is_decided(admin_client, open_round):
+    entry = EntryFactory(round=open_round)
+    ConflictOfInterestFactory(entry=entry)
+    entry.category.decided_at = timezone.now()
+    entry.category.save()
+
+    html = admin_client.get(reverse("admin:awards_entry_change", args=[entry.pk])).content.decode()
+
+    assert "Befangenheiten" in html
+    assert 'name="conflicts-0-DELETE"' not in html
+
+
+def test_a_round_set_to_decided_by_an_editor_records_when(admin_client, open_round):
+    url = reverse("admin:awards_round_change", args=[open_round.pk])
+
+    admin_client.post(url, round_form(open_round, state="decided"))
+    open_round.refresh_from_db()
+    decided_at = open_round.decided_at
+    admin_client.post(url, round_form(open_round, state="jury"))
+    open_round.refresh_from_db()
+
+    assert decided_at is not None and abs(decided_at - timezone.now()).total_seconds() < 60
+    assert (open_round.state, open_round.decided_at) == ("jury", None)

@@ -5,10 +5,10 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import connection, transaction
 
 from awards import services
-from awards.models import Entry
+from awards.models import Entry, Round
 from tests.awards.conftest import kommune
 from tests.factories import EntryFactory
 
@@ -80,11 +80,21 @@ def test_nothing_is_accepted_before_the_round_opens(open_round):
     assert refusal(entry, now=early)[None][0].startswith("Die Bewerbung beginnt am ")
 
 
-def test_nothing_is_accepted_while_the_round_is_only_announced(open_round):
+def test_an_announced_round_takes_entries_once_its_window_opens(open_round):
     open_round.state = "announced"
     open_round.save()
+    entry = draft(open_round)
+    early = open_round.entries_open_at - datetime.timedelta(seconds=1)
 
-    assert refusal(draft(open_round))[None][0].startswith("Die Bewerbung beginnt am ")
+    assert refusal(entry, now=early)[None][0].startswith("Die Bewerbung beginnt am ")
+    assert services.submit_entry(entry=entry, now=open_round.entries_open_at).state == "submitted"
+
+
+def test_a_round_the_editors_closed_early_takes_no_entries(open_round):
+    open_round.state = "jury"
+    open_round.save()
+
+    assert refusal(draft(open_round)) == {None: ["Für diese Runde ist keine Bewerbung mehr möglich."]}
 
 
 # --- Kommunale partners -----------------------------------------------------------------------------------
@@ -253,6 +263,52 @@ def test_a_kommune_may_be_partner_in_several_entries(open_round):
     assert services.submit_entry(entry=entry).state == "submitted"
 
 
+def test_a_lead_cannot_enter_again_without_a_lead_as_its_own_partner(open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), title="Erste Bewerbung")
+    second = draft(
+        open_round,
+        lead_municipality=None,
+        hvb_confirms=True,
+        organisation_name="Stadt Borken",
+        partners=[kommune("borken"), kommune("heiden")],
+    )
+
+    assert refusal(second) == {
+        "partners": [
+            "Ohne federführende Kommune reichen alle beteiligten Kommunen die Bewerbung gemeinsam ein. Stadt Borken "
+            "hat in dieser Runde aber schon eine Bewerbung eingereicht; je Kommune ist nur eine Bewerbung möglich."
+        ]
+    }
+
+
+def test_a_partner_of_an_entry_without_lead_cannot_lead_another(open_round):
+    EntryFactory(
+        round=open_round, lead_municipality=None, hvb_confirms=True, partners=[kommune("borken"), kommune("heiden")]
+    )
+    second = draft(open_round, lead_municipality=kommune("heiden"), partners=[kommune("gescher")])
+
+    assert refusal(second) == {
+        "lead_municipality": [
+            "Gemeinde Heiden hat in dieser Runde schon eine Bewerbung ohne federführende Kommune mit eingereicht, "
+            "als beteiligte Kommune, deren Ratsbeschlüsse bestätigt sind. Je Kommune ist nur eine Bewerbung möglich."
+        ]
+    }
+
+
+def test_entries_without_lead_of_other_kommunen_do_not_block(open_round):
+    EntryFactory(round=open_round, lead_municipality=kommune("borken"), partners=[kommune("heiden")])
+    entry = draft(
+        open_round,
+        lead_municipality=None,
+        hvb_confirms=True,
+        organisation_name="Zweckverband Beispiel",
+        organisation_kind="zweckverband",
+        partners=[kommune("gescher"), kommune("ahaus")],
+    )
+
+    assert services.submit_entry(entry=entry).state == "submitted"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_parallel_submits_of_the_same_lead_kommune_cannot_both_pass(reference_data, open_round):
     """Both drafts pass the check on their own; the round's row lock lets only the first through."""
@@ -281,6 +337,33 @@ def test_two_parallel_submits_of_the_same_lead_kommune_cannot_both_pass(referenc
     assert errors == []
     assert sorted(outcomes) == ["lead_municipality", "submitted"]
     assert Entry.objects.filter(round=open_round, state="submitted").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saving_a_draft_does_not_wait_for_the_rounds_lock(reference_data, open_round):
+    """Submitting holds the round's row lock; drafts (and their uploads) are saved beside it meanwhile."""
+    entry = draft(open_round, title="Vorher")
+    outcome = []
+
+    def save():
+        try:
+            services.save_draft(round_=open_round, entry=entry, values={"title": "Nachher"}, partners=[])
+            outcome.append("gespeichert")
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        Round.objects.select_for_update().get(pk=open_round.pk)  # as a submission in progress does
+        saver = threading.Thread(target=save)
+        saver.start()
+        saver.join(timeout=10)
+        finished_during_the_lock = not saver.is_alive()
+    saver.join(timeout=30)
+
+    assert finished_during_the_lock is True
+    assert outcome == ["gespeichert"]
+    entry.refresh_from_db()
+    assert entry.title == "Nachher"
 
 
 # --- Excluded organisations -------------------------------------------------------------------------------

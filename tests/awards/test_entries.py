@@ -116,7 +116,7 @@ def test_saving_a_draft_mails_the_link_that_resumes_it(client, sending, open_rou
         "Ihr Entwurf für den Landespreis für innovative interkommunale Zusammenarbeit 2027: Link zum Weiterarbeiten"
     )
     resume = link(message, "/landespreis/2027/bewerbung/")
-    assert "Der Link gilt 30 Tage, längstens bis zum Bewerbungsschluss am" in message.body
+    assert "Der Link gilt 30 Tage ab dieser E-Mail. Einreichen können Sie bis zum Bewerbungsschluss am" in message.body
 
     client.cookies.clear()
     page = client.get(resume)
@@ -138,6 +138,29 @@ def test_a_resumed_draft_is_changed_not_copied(client, sending, open_round):
     assert (Entry.objects.count(), entry.goal) == (1, "Jetzt mit Ziel.")
 
 
+def test_an_older_tab_does_not_overwrite_what_another_tab_saved(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft", goal="Alt")
+    url = services.entry_path(entry)
+    version = client.get(url).context["form"]["version"].value()  # both tabs show this state
+
+    client.post(url, entry_data(open_round, action="draft", goal="Aus Tab B", version=version))
+    refused = client.post(url, entry_data(open_round, action="draft", goal="Aus Tab A", version=version))
+
+    entry.refresh_from_db()
+    assert entry.goal == "Aus Tab B"
+    html = refused.content.decode()
+    assert (
+        "Diese Bewerbung wurde inzwischen an anderer Stelle gespeichert, zum Beispiel in einem anderen Fenster." in html
+    )
+    assert "Aus Tab A" in html  # the input is kept
+    newer = refused.context["form"]["version"].value()
+    assert newer == entry.updated_at.isoformat() != version
+
+    client.post(url, entry_data(open_round, action="draft", goal="Aus Tab A", version=newer))
+    entry.refresh_from_db()
+    assert entry.goal == "Aus Tab A"
+
+
 def test_a_link_with_another_secret_or_an_old_link_shows_no_entry(client, open_round):
     entry = EntryFactory(round=open_round, state="draft")
     forged = signing.dumps([entry.pk, "00000000-0000-4000-8000-000000000000"], salt="awards.entry")
@@ -150,12 +173,47 @@ def test_a_link_with_another_secret_or_an_old_link_shows_no_entry(client, open_r
         assert "Dieser Link gilt nicht (mehr)" in response.content.decode()
 
 
+def test_opening_a_link_does_not_renew_it(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+    EntryAttachmentFactory(entry=entry)
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - 29 * 86400):
+        token = services.entry_token(entry)  # mailed 29 days ago
+    url = f"/landespreis/2027/bewerbung/{token}/"
+
+    html = client.get(url).content.decode()
+    with sending():
+        saved = client.post(url, entry_data(open_round, action="draft"))
+
+    tokens = set(re.findall(r"/landespreis/2027/bewerbung/([^/?\"]+)/", html + saved["Location"]))
+    assert tokens == {token}
+    with mock.patch("django.core.signing.time.time", return_value=time.time() + 2 * 86400):
+        assert "Dieser Link gilt nicht (mehr)" in client.get(url).content.decode()
+
+
+def test_links_of_a_round_end_with_the_days_after_its_deadline(client, open_round):
+    entry = EntryFactory(round=open_round, title="Längst eingereicht")
+    open_round.entries_open_at = timezone.now() - datetime.timedelta(days=100)
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(days=31)
+    open_round.save()
+
+    fresh = client.get(services.entry_path(entry)).content.decode()  # e.g. from links requested again
+    form = client.get("/landespreis/2027/bewerbung/link/").content.decode()
+
+    assert "Dieser Link gilt nicht (mehr)" in fresh and "Längst eingereicht" not in fresh
+    assert "neue Links verschicken wir nicht mehr" in form and "<form" not in form.split("<main")[1]
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(days=29)
+    open_round.save()
+    assert "Längst eingereicht" in client.get(services.entry_path(entry)).content.decode()
+
+
 def test_a_link_of_another_round_shows_no_entry(client, open_round):
     entry = EntryFactory(round=open_round, state="draft")
 
     response = client.get(f"/landespreis/2026/bewerbung/{services.entry_token(entry)}/")
 
     assert response.status_code == 404
+    assert "Dieser Link gilt nicht (mehr)" in response.content.decode()
+    assert entry.title not in response.content.decode()
 
 
 def test_lost_links_are_mailed_again_with_the_same_answer_for_unknown_addresses(client, sending, open_round):
@@ -224,15 +282,22 @@ def test_a_submitted_entry_cannot_be_changed_through_its_link(client, sending, o
     assert "Ihre Bewerbung ist eingereicht" in response.content.decode()
 
 
-def test_a_refused_submission_keeps_the_input_as_a_draft_and_says_why_at_each_field(client, sending, open_round):
+def test_a_refused_first_submission_is_kept_as_a_draft_at_its_own_link_that_says_why(client, sending, open_round):
     with sending():
-        response = client.post(NEW, entry_data(open_round, partners=[], goal="", project_start="2015-05-01"))
+        response = client.post(
+            NEW, entry_data(open_round, partners=[], goal="", project_start="2015-05-01"), follow=True
+        )
 
-    html = response.content.decode()
     entry = Entry.objects.get()
     assert entry.state == "draft"
+    address = response.redirect_chain[-1][0]
+    assert address.endswith("/?pruefung=1")
+    assert entry_of(address.split("?")[0]) == entry
+    html = response.content.decode()
     assert "Ihre Angaben sind als Entwurf gespeichert, aber noch nicht eingereicht." in html
-    assert 'id="id_partners_error"' in html and "angegeben ist 1" in html
+    assert "Den Link, mit dem Sie weiterarbeiten, haben wir an kim.muster@borken.de geschickt" in html
+    assert 'id="kommunen-error"' in html and "angegeben ist 1" in html
+    assert '<a class="kern-link" href="#kommunen">Weitere beteiligte Kommunen: Am Projekt müssen' in html
     assert 'id="id_goal_error"' in html and "Zum Einreichen brauchen wir noch: Ziel." in html
     assert 'id="id_project_start_error"' in html
     # The form goes on from the draft's own address, so the next click changes it instead of making another.
@@ -241,6 +306,36 @@ def test_a_refused_submission_keeps_the_input_as_a_draft_and_says_why_at_each_fi
     assert [m.subject.split(":")[0] for m in mail.outbox] == [
         "Ihr Entwurf für den Landespreis für innovative interkommunale Zusammenarbeit 2027"
     ]
+    # Reloading shows the same draft and the same reasons; nothing new is made.
+    again = client.get(address).content.decode()
+    assert "Zum Einreichen brauchen wir noch: Ziel." in again
+    assert Entry.objects.count() == 1
+
+
+def test_a_successful_first_submission_mails_only_the_confirmation_and_the_notice(client, sending, open_round):
+    with sending():
+        client.post(NEW, entry_data(open_round))
+
+    assert [m.subject.split(":")[0] for m in mail.outbox] == [
+        "Eingangsbestätigung",
+        "Neue Bewerbung zum Landespreis für innovative interkommunale Zusammenarbeit 2027",
+    ]
+
+
+def test_a_refused_submission_of_a_saved_draft_keeps_its_changes_and_says_why(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft", partners=[])
+    token = services.entry_token(entry)
+
+    with sending():
+        response = client.post(
+            f"/landespreis/2027/bewerbung/{token}/", entry_data(open_round, goal="Neu", partners=[]), follow=True
+        )
+
+    entry.refresh_from_db()
+    assert (entry.state, entry.goal) == ("draft", "Neu")
+    assert response.redirect_chain == [(f"/landespreis/2027/bewerbung/{token}/?pruefung=1", 302)]
+    assert 'id="kommunen-error"' in response.content.decode()
+    assert mail.outbox == []
 
 
 def test_a_draft_submitted_after_the_deadline_is_refused_with_the_deadline(client, sending, open_round):
@@ -300,6 +395,67 @@ def test_an_entry_can_start_from_a_project_of_the_database(client, open_round):
     assert form["project"].value() == project.pk
 
 
+def test_a_draft_from_a_project_is_saved_and_submitted_after_the_project_was_unpublished(client, sending, open_round):
+    project = ProjectFactory(slug="bauhof", participants__lead=kommune("heiden"))
+    entry = EntryFactory(round=open_round, state="draft", project=project)
+    project.is_published = False
+    project.save()
+
+    with sending():
+        response = client.post(services.entry_path(entry), entry_data(open_round, project=project.pk), follow=True)
+
+    entry.refresh_from_db()
+    assert (entry.state, entry.project) == ("submitted", project)
+    assert "Ihre Bewerbung ist eingereicht" in response.content.decode()
+
+
+def test_a_new_entry_from_a_project_unpublished_meanwhile_says_so_and_saves_next_time(client, sending, open_round):
+    project = ProjectFactory(slug="bauhof", participants__lead=kommune("heiden"))
+    project.is_published = False
+    project.save()
+
+    refused = save_draft(client, sending, open_round, project=project.pk)
+    html = refused.content.decode()
+    assert Entry.objects.count() == 0
+    assert (
+        '<li id="id_project_error">Das Projekt, von dem Ihre Bewerbung ausgeht, ist nicht mehr in der '
+        "Projektdatenbank veröffentlicht. Ihre Angaben bleiben erhalten; speichern Sie noch einmal, dann ohne "
+        "Verknüpfung mit dem Projekt.</li>" in html
+    )
+    assert re.search(r'<input type="hidden" name="project" [^>]*id="id_project">', html)  # now without a value
+    assert f'name="project" value="{project.pk}"' not in html
+
+    save_draft(client, sending, open_round, project="")
+    assert Entry.objects.get().project is None
+
+
+@pytest.mark.parametrize("value", ["\x00", "../../etc", "x" * 300])
+def test_an_odd_project_address_gives_the_empty_form(client, open_round, value):
+    response = client.get(NEW, {"projekt": value})
+
+    assert response.status_code == 200
+    assert "Bewerbung um den Landespreis für innovative interkommunale Zusammenarbeit 2027" in response.content.decode()
+    assert response.context["form"]["title"].value() == ""
+
+
+def test_starting_from_a_project_names_its_contact_only_as_a_hint(client, open_round):
+    ProjectFactory(
+        slug="bauhof",
+        participants__lead=kommune("heiden"),
+        contact_name="Pat Presse",
+        contact_email="presse@heiden.de",
+        contact_phone="02563 000",
+        contact_consent=True,
+    )
+
+    response = client.get(NEW, {"projekt": "bauhof"})
+
+    form = response.context["form"]
+    assert [form[name].value() for name in ("contact_name", "email", "phone")] == ["", "", ""]
+    assert "Im Steckbrief des Projekts ist Pat Presse als Ansprechperson genannt." in response.content.decode()
+    assert "presse@heiden.de" not in response.content.decode()
+
+
 def test_the_project_link_is_kept_with_the_entry(client, sending, open_round):
     project = ProjectFactory(slug="bauhof", participants__lead=kommune("heiden"))
 
@@ -316,6 +472,112 @@ def test_new_entries_are_rate_limited_per_client(client, sending, open_round, mo
 
     assert response.status_code == 429
     assert Entry.objects.count() == 1
+
+
+# --- Partner Kommunen: ticked checkboxes and a search that works without JavaScript --------------------------
+
+
+def checkboxes(html: str) -> dict[str, bool]:
+    """The partner checkboxes of the page: Kommune → ticked."""
+    found = {}
+    for box, label in re.findall(
+        r'(<input class="kern-form-check__checkbox" type="checkbox" name="partners"[^>]*>)\s*<label[^>]*>([^<]+)<', html
+    ):
+        found[label.strip()] = " checked" in box
+    return found
+
+
+def test_a_form_from_a_project_has_all_its_partners_ticked(client, open_round):
+    partners = ["ahaus", "borken", "gescher", "gronau-westf", "isselburg", "legden", "raesfeld"]
+    ProjectFactory(
+        slug="bauhof", participants__lead=kommune("heiden"), participants__partners=[kommune(p) for p in partners]
+    )
+
+    html = client.get(NEW, {"projekt": "bauhof"}).content.decode()
+
+    assert checkboxes(html) == {
+        "Ahaus": True,
+        "Borken": True,
+        "Gescher": True,
+        "Gronau (Westf.)": True,
+        "Isselburg": True,
+        "Legden": True,
+        "Raesfeld": True,
+    }
+    assert "<select multiple" not in html
+
+
+def test_searching_a_kommune_without_javascript_saves_the_draft_and_offers_the_results(client, sending, open_round):
+    entry = EntryFactory(round=open_round, state="draft", partners=[kommune("borken")])
+    url = services.entry_path(entry)
+
+    with sending():
+        response = client.post(
+            url, entry_data(open_round, action="search", municipality_query=" Heiden ", partners=[kommune("ahaus").pk])
+        )
+
+    assert response["Location"] == url + "?kommune=Heiden#kommunen"
+    assert [p.slug for p in entry.partners.all()] == ["ahaus"]  # saved as the form said
+    html = client.get(response["Location"]).content.decode()
+    assert checkboxes(html) == {"Ahaus": True, "Heiden": False}
+    assert "1 Kommune gefunden für „Heiden“." in html
+
+    with sending():
+        client.post(url, entry_data(open_round, action="draft", partners=[kommune("ahaus").pk, kommune("heiden").pk]))
+    assert sorted(p.slug for p in entry.partners.all()) == ["ahaus", "heiden"]
+
+
+def test_the_search_leaves_out_the_chosen_kommunen_and_the_lead(client, open_round):
+    entry = EntryFactory(round=open_round, state="draft", lead_municipality=kommune("borken"), partners=[])
+
+    html = client.get(services.entry_path(entry), {"kommune": "Bor"}).content.decode()
+
+    assert "Borken" not in checkboxes(html)
+
+
+def test_a_search_on_a_new_entry_that_cannot_be_saved_yet_says_why_and_still_shows_results(client, open_round):
+    response = client.post(
+        NEW, entry_data(open_round, action="search", municipality_query="Heiden", title="", partners=[])
+    )
+
+    html = response.content.decode()
+    assert Entry.objects.count() == 0
+    assert "Bitte geben Sie den Titel des Projekts ein" in html
+    assert checkboxes(html)["Heiden"] is False
+
+
+def test_an_odd_kommune_search_finds_nothing_and_breaks_nothing(client, open_round):
+    entry = EntryFactory(round=open_round, state="draft")
+
+    page = client.get(services.entry_path(entry), {"kommune": "\x00"})
+
+    assert page.status_code == 200
+    assert "gefunden für" not in page.content.decode()
+
+
+def test_the_form_searches_with_the_project_submissions_json_and_script(client, open_round):
+    html = client.get(NEW).content.decode()
+
+    assert (
+        'data-endpoint="/projekte/melden/kommunen.json" data-field="partners" data-lead="id_lead_municipality"' in html
+    )
+    assert '<script src="/static/js/municipality-picker.js" defer></script>' in html
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_entry_form_runs_a_constant_number_of_queries_for_its_partners(
+    client, open_round, django_assert_num_queries, count
+):
+    entry = EntryFactory(
+        round=open_round, state="draft", partners=[kommune(s) for s in ["ahaus", "heiden", "gescher"][:count]]
+    )
+    url = services.entry_path(entry)
+    client.get(url)
+
+    # The entry with its round, category, lead and project; its partners (the form's initial); the round's
+    # categories; the Kommunen of the lead's list; the chosen ones with their Kreis; the found ones; the attachments.
+    with django_assert_num_queries(7):
+        client.get(url, {"kommune": "Reken"})
 
 
 # --- Attachments ------------------------------------------------------------------------------------------
@@ -348,6 +610,21 @@ def test_a_php_file_named_pdf_is_refused(client, sending, open_round):
     )
     assert Entry.objects.count() == 0
     assert "Die ausgewählten Dateien sind noch nicht gespeichert." in response.content.decode()
+
+
+def test_a_photo_with_too_many_pixels_is_refused_for_its_pixels(client, sending, open_round):
+    buffer = io.BytesIO()
+    Image.new("L", (8200, 6100), 128).save(buffer, "JPEG")  # 50 megapixels, like a phone's camera
+    photo = SimpleUploadedFile("IMG_2041.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+    response = save_draft(client, sending, open_round, attachments=[photo])
+
+    assert (
+        "„IMG_2041.jpg“: Das Bild hat 8200 × 6100 Pixel; erlaubt sind höchstens 40 Megapixel."
+        in response.content.decode()
+    )
+    assert "weder ein PDF noch ein Bild" not in response.content.decode()
+    assert Entry.objects.count() == 0
 
 
 def test_a_file_over_the_size_limit_is_refused(client, sending, open_round, settings):
@@ -395,6 +672,8 @@ def test_attachments_are_never_served_through_another_entrys_link(client, open_r
     response = client.get(reverse("awards:entry_attachment", args=[2027, services.entry_token(other), attachment.pk]))
 
     assert response.status_code == 404
+    assert "Diese Seite gibt es nicht (mehr)" in response.content.decode()
+    assert b"%PDF" not in response.content
     assert str(attachment.file.storage.location).endswith("protected")
 
 

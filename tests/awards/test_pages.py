@@ -93,6 +93,43 @@ def test_after_the_deadline_the_page_says_so_and_offers_no_form(client, open_rou
     assert "Neue Bewerbung beginnen" not in page
 
 
+def badge(response) -> str:
+    return re.search(r'<span class="kern-label kern-label--small">([^<]+)</span>', response.content.decode()).group(1)
+
+
+def test_after_the_deadline_the_round_is_shown_in_the_jury_phase_without_the_editors(client, open_round):
+    open_round.entries_close_at = timezone.now() - datetime.timedelta(seconds=1)
+    open_round.save()  # still "Bewerbung offen" in the admin
+
+    response = client.get("/landespreis/2027/")
+
+    assert badge(response) == "Jurierung"
+    assert "Die Bewerbungsfrist ist abgelaufen: Bewerbungsschluss war am" in text(response)
+
+
+def test_an_announced_round_is_open_once_its_window_has_begun(client, open_round):
+    open_round.state = "announced"
+    open_round.save()
+
+    response = client.get("/landespreis/2027/")
+
+    assert badge(response) == "Bewerbung offen"
+    assert "Die Bewerbung beginnt am" not in text(response)
+    assert "Jetzt bewerben" in text(response)
+    assert "Bewerbung um den" in text(client.get("/landespreis/2027/bewerbung/formular/"))
+
+
+def test_an_announced_round_names_its_start_before_the_window(client, open_round):
+    open_round.state = "open"
+    open_round.entries_open_at = timezone.now() + datetime.timedelta(days=3)
+    open_round.save()
+
+    response = client.get("/landespreis/2027/")
+
+    assert badge(response) == "angekündigt"
+    assert "Die Bewerbung beginnt am" in text(response)
+
+
 def test_sub_pages_show_the_editors_texts(client, open_round):
     for path, heading, body in [
         ("bewerbung", "Bewerbung", "Bewerben Sie sich digital mit dem Formular."),
@@ -289,7 +326,11 @@ def test_a_jury_account_sees_no_preview(client):
     RoundFactory(year=2030, is_published=False)
     client.force_login(UserFactory(groups=["Jury"]))
 
-    assert client.get("/landespreis/2030/").status_code == 404
+    response = client.get("/landespreis/2030/")
+
+    assert response.status_code == 404
+    assert "Diese Seite gibt es nicht" in text(response)
+    assert "Vorschau" not in text(response)
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -301,18 +342,6 @@ def test_the_round_page_runs_a_constant_number_of_queries(client, django_assert_
     # The round with its ceremony, the current round, the categories, whether winners are public.
     with django_assert_num_queries(4):
         client.get("/landespreis/2027/")
-
-
-def test_the_chosen_partners_are_named_below_the_long_list(client, open_round):
-    ProjectFactory(
-        slug="bauhof",
-        participants__lead=kommune("heiden"),
-        participants__partners=[kommune("borken"), kommune("ahaus")],
-    )
-
-    page = text(client.get("/landespreis/2027/bewerbung/formular/", {"projekt": "bauhof"}))
-
-    assert "Ausgewählt: Ahaus, Borken" in page
 
 
 def test_a_round_closed_before_its_deadline_says_so(client, open_round):

@@ -81,7 +81,19 @@ def test_enter_save_a_draft_resume_it_from_the_mail_and_submit(page, site, setti
     page.get_by_label("Projektbeginn oder Vertragsdatum", exact=True).fill("2019-03-01")
     page.get_by_label("Form der Zusammenarbeit", exact=True).select_option(label="Öffentlich-rechtliche Vereinbarung")
     page.get_by_label("Federführende Kommune", exact=True).select_option(label="Borken")
-    page.get_by_label("Beteiligte Kommunen", exact=True).select_option(label="Heiden")
+    # The partner Kommunen: found while typing (the lead is not offered), ticked with the keyboard.
+    search = page.get_by_label("Name der Kommune")
+    search.press_sequentially("Bork")
+    expect(page.get_by_role("status").filter(has_text="gefunden für „Bork“")).to_be_visible()
+    expect(page.locator("[data-found]").get_by_role("checkbox", name=re.compile("^Borken "))).to_have_count(0)
+    search.fill("")
+    search.press_sequentially("Heide")
+    heiden = page.locator("[data-found]").get_by_role("checkbox", name=re.compile("^Heiden "))
+    heiden.focus()
+    page.keyboard.press("Space")
+    expect(page.locator("[data-chosen]").get_by_role("checkbox", name=re.compile("^Heiden "))).to_be_checked()
+    expect(page.get_by_role("status").filter(has_text="Heiden ist gewählt.")).to_be_visible()
+    assert_accessible(page)
     page.get_by_label("Fachbereich", exact=True).fill("Bürgerdienste")
     page.get_by_label("Ansprechperson", exact=True).fill("Kim Muster")
     page.get_by_label("Telefon", exact=True).fill("02861 123456")
@@ -170,3 +182,43 @@ def test_round_pages_winners_archive_and_the_prize_on_project_and_kommune_pages(
 
     page.goto("/landespreis/2027/bewerbung/link/")
     assert_accessible(page)
+
+
+def test_partner_kommunen_are_searched_and_ticked_without_javascript(browser, site, settings, open_round):
+    settings.PUBLIC_BASE_URL = site.url
+    context = browser.new_context(base_url=site.url, locale="de-DE", java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/landespreis/2027/bewerbung/formular/")
+    page.get_by_label("Titel des Projekts").fill("Gemeinsamer Bauhof")
+    page.get_by_label("E-Mail-Adresse").fill("bauhof@heiden.de")
+
+    # "Kommune suchen" saves the draft and shows what it found, as checkboxes.
+    page.get_by_label("Name der Kommune").fill("Heiden")
+    page.get_by_role("button", name="Kommune suchen").click()
+    expect(page.get_by_text(re.compile("^Ihr Entwurf ist gespeichert."))).to_be_visible()
+    expect(page.get_by_text("1 Kommune gefunden für „Heiden“.")).to_be_visible()
+    page.get_by_role("checkbox", name="Heiden Gemeinde im Kreis Borken").check()
+    page.get_by_label("Name der Kommune").fill("Reken")
+    page.get_by_role("button", name="Kommune suchen").click()
+    expect(page.get_by_role("checkbox", name="Heiden Gemeinde im Kreis Borken")).to_be_checked()
+    page.get_by_role("checkbox", name="Reken Gemeinde im Kreis Borken").check()
+    page.get_by_role("button", name="Entwurf speichern").click()
+
+    expect(page.get_by_text("Ihr Entwurf ist gespeichert.")).to_be_visible()
+    expect(page.get_by_role("checkbox", name="Reken Gemeinde im Kreis Borken")).to_be_checked()
+    assert sorted(p.slug for p in Entry.objects.get().partners.all()) == ["heiden", "reken"]
+
+    # Unticking removes a Kommune with the next save.
+    page.get_by_role("checkbox", name="Heiden Gemeinde im Kreis Borken").uncheck()
+    page.get_by_role("button", name="Entwurf speichern").click()
+    expect(page.get_by_role("checkbox", name="Heiden Gemeinde im Kreis Borken")).to_have_count(0)
+    assert [p.slug for p in Entry.objects.get().partners.all()] == ["reken"]
+    context.close()
+
+    # The same page with JavaScript on (axe needs it) has no violations either.
+    checked = browser.new_context(base_url=site.url, locale="de-DE")
+    checked_page = checked.new_page()
+    checked_page.goto(link_in_last_mail_to("bauhof@heiden.de", "/landespreis/2027/bewerbung/") + "?kommune=Heiden")
+    expect(checked_page.get_by_role("checkbox", name="Heiden Gemeinde im Kreis Borken")).not_to_be_checked()
+    assert_accessible(checked_page)
+    checked.close()

@@ -197,9 +197,7 @@ def test_a_kommune_submits_a_project_confirms_by_mail_and_an_editor_approves_it(
 
 def test_choosing_kommunen_works_without_the_script(page):
     # The page's script answers empty, as if JavaScript were off (axe needs the browser's JavaScript itself).
-    page.route(
-        "**/js/submission-municipalities.js", lambda route: route.fulfill(body="", content_type="text/javascript")
-    )
+    page.route("**/js/municipality-picker.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
     submission = SubmissionFactory(state="draft", step=3, lead_municipality=kommune("heiden"))
 
     page.goto(services.draft_path(submission, 3))

@@ -331,6 +331,12 @@ def test_the_kommune_search_answers_in_json_however_umlauts_are_typed(client):
     assert client.get("/projekte/melden/kommunen.json", {"q": "M"}).json()["results"] == []
 
 
+def test_the_kommune_search_ignores_nul_characters(client):
+    results = client.get("/projekte/melden/kommunen.json", {"q": "Hei\x00den"}).json()["results"]
+
+    assert [result["name"] for result in results] == ["Heiden"]
+
+
 # --- Step 6: checking and sending --------------------------------------------------------------------------
 
 
