@@ -5,9 +5,10 @@ Kommunen, pictures and documents, court decisions, past and coming events, Kurzm
 decided Landespreis round with winners and an open one, partner requests, sent newsletter issues and the
 editorial pages; and one item of each kind made here, which the crawl must reach by links.
 
-The crawl starts at "/" and at the result page of the header search, follows every link to this host
-breadth-first and visits at most PER_PATTERN addresses of each pattern (view name and the query parameters
-present). It collects every problem of every page and fails once at the end with all of them.
+axe also runs with the header search's suggestions open. The crawl starts at "/" and at the result page of
+the header search, follows every link to this host breadth-first and visits at most PER_PATTERN addresses of
+each pattern (view name and the query parameters present). It collects every problem of every page and fails
+once at the end with all of them.
 """
 
 import datetime
@@ -226,10 +227,19 @@ def test_every_page_reached_from_the_home_page_is_accessible_and_talks_to_this_h
     started = time.monotonic()
     crawl = Crawl(page=page, host=urlsplit(site.url).netloc, wanted=crawl_site)
 
-    # The header search, as a visitor uses it: its result page is crawled like any other.
+    # The header search, as a visitor uses it: its suggestions are checked while they are open, its result
+    # page is crawled like any other.
     page.goto("/")
     header_search = page.get_by_role("search", name="Portal durchsuchen", exact=True)
-    header_search.get_by_label("Suchbegriff").fill("Atemschutzwerkstatt Heiden")
+    field = header_search.get_by_role("combobox", name="Suchbegriff")
+    field.press_sequentially("Heiden")
+    expect(page.get_by_role("listbox", name="Vorschläge").get_by_role("option").first).to_have_text(
+        re.compile("^Heiden")
+    )
+    field.press("ArrowDown")
+    crawl.problems.extend(f"/ with the header suggestions open: axe {violation}" for violation in axe_violations(page))
+    field.press("Escape")
+    field.fill("Atemschutzwerkstatt Heiden")
     header_search.get_by_role("button", name="Suchen").click()
     page.wait_for_url(re.compile(r"/suche/\?q=Atemschutzwerkstatt\+Heiden$"))
     expect(page.get_by_role("link", name="Gemeinsame Atemschutzwerkstatt Borken und Heiden")).to_be_visible()
