@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 
 from portal.models import Municipality
 from portal.sitemaps import PortalSitemap
+from portal.views import NEWS_PER_PAGE
 from projects.models import ProjectImage
 from projects.services import create_renditions
 from tests.factories import (
@@ -281,14 +282,23 @@ def test_robots_txt_allows_the_site_but_not_the_admin_personal_links_and_the_jur
     ("url", "canonical"),
     [
         ("/projekte/", "/projekte/"),
-        ("/projekte/?seite=2", "/projekte/?seite=2"),
+        ("/aktuelles/?seite=2", "/aktuelles/?seite=2"),
         ("/projekte/?seite=1", "/projekte/"),
         ("/projekte/?themenfeld=personal", "/projekte/"),
         ("/projekte/?themenfeld=personal&seite=2", "/projekte/"),
         ("/kommunen/?seite=abc", "/kommunen/"),
+        # The page shown: Paginator.get_page shows the last page for a number past either end.
+        ("/aktuelles/?seite=99999", "/aktuelles/?seite=2"),
+        ("/aktuelles/?seite=-1", "/aktuelles/?seite=2"),
+        ("/aktuelles/?seite=%C2%B2", "/aktuelles/"),
+        # Pages without a list: digits that are not 0-9 ("²" passes str.isdigit) are no page number.
+        ("/statistik/?seite=%C2%B2", "/statistik/"),
+        ("/?seite=%C2%B2", "/"),
     ],
 )
 def test_canonical_url_keeps_only_a_later_page_number(client, url, canonical):
+    NewsItemFactory.create_batch(NEWS_PER_PAGE + 1)
+
     page = client.get(url, follow=True).content.decode()
 
     assert re.findall(r'<link rel="canonical" href="([^"]+)">', page) == [BASE + canonical]
