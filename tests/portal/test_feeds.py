@@ -271,6 +271,7 @@ def test_robots_txt_allows_the_site_but_not_the_admin_personal_links_and_the_jur
         "Disallow: /partnersuche/verwalten/",
         "Disallow: /projekte/*/bestaetigen/",
         "Disallow: /landespreis/*/bewerbung/*/",
+        "Disallow: /projekte/melden/*/",
     } <= set(lines)
     assert lines[-1] == f"Sitemap: {BASE}/sitemap.xml"
 
