@@ -133,6 +133,23 @@ def test_event_feed_lists_coming_events_with_their_dates_and_never_dial_in_data(
     assert b"zoom.example" not in response.content and b"999" not in response.content
 
 
+def test_feeds_give_plain_texts_as_html_that_shows_them_as_written(client):
+    teaser = "Satzung & Vertrag: <Entwurf> der Kommunen"
+    NewsItemFactory(teaser=teaser)
+    ProjectFactory(teaser=teaser)
+    EventDateFactory(event=EventFactory(teaser=teaser))
+
+    summaries = [
+        entries(atom(client, url))[0]["summary"]
+        for url in ["/aktuelles/feed/", "/projekte/feed/", "/veranstaltungen/feed/"]
+    ]
+
+    # <summary type="html">: a reader shows "&lt;Entwurf&gt;" as "<Entwurf>"; a bare "<Entwurf>" would be a tag.
+    html = "Satzung &amp; Vertrag: &lt;Entwurf&gt; der Kommunen"
+    assert summaries[:2] == [html, html]
+    assert summaries[2].endswith(f" · {html}")
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_feeds_run_a_constant_number_of_queries(client, django_assert_num_queries, count):
     for _ in range(count):
