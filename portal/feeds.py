@@ -1,7 +1,8 @@
 """Atom feeds of the news, the new projects and the coming events (django.contrib.syndication).
 
 Every link is absolute from PUBLIC_BASE_URL, never from the request's host. The iCal feed of the events
-is events.views.calendar_feed.
+is events.views.calendar_feed. Django writes each description as `<summary type="html">`: the plain texts
+(teasers, dates and places) are escaped to HTML first, so that "<" or "&" in them reach the reader as text.
 """
 
 import datetime
@@ -11,6 +12,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from events.models import Event
 from portal.models import NewsItem
@@ -58,7 +60,7 @@ class NewsFeed(PortalFeed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser
+        return escape(item.teaser)
 
     def item_pubdate(self, item):
         # The date of the Kurzmeldung, as the site shows it (its morning in Germany).
@@ -87,7 +89,7 @@ class ProjectFeed(PortalFeed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser
+        return escape(item.teaser)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -116,7 +118,7 @@ class EventFeed(PortalFeed):
         dates = [
             f"{date.when}{f', {date.place}' if date.place else ''}" for date in item.dates.all() if date.ends_at > now
         ]
-        return " · ".join([*dates, item.teaser])
+        return escape(" · ".join([*dates, item.teaser]))
 
     def item_pubdate(self, item):
         return item.created_at

@@ -211,6 +211,8 @@ ROBOTS_DISALLOW = [
     "/partnersuche/bestaetigen/",
     "/partnersuche/verwalten/",
     "/projekte/*/bestaetigen/",
+    # A project submission's draft and its change link (the form's first page /projekte/melden/ stays open).
+    "/projekte/melden/*/",
 ]
 
 

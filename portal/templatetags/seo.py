@@ -1,7 +1,10 @@
 """What base.html writes into the head for search engines and link previews: canonical URL, OpenGraph."""
 
+import re
+
 from django import template
 from django.conf import settings
+from django.core.paginator import Page
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
@@ -37,18 +40,29 @@ def capture(parser, token):
     return CaptureNode(nodelist, name)
 
 
+# ASCII digits only: "²".isdigit() is true, but int("²") fails.
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context) -> str:
     """The page's own address without its query string, except the page number of a list: "?seite=2" shows
-    other items than the first page and stays; filters, searches and sort orders point to the plain list."""
+    other items than the first page and stays; filters, searches and sort orders point to the plain list.
+
+    The number is the page actually shown (`page_obj`): "?seite=999" of a list with two pages shows page 2.
+    """
     request = context.get("request")
     if request is None:
         return ""
     url = settings.PUBLIC_BASE_URL + request.path
-    page = request.GET.get("seite", "")
-    if list(request.GET) == ["seite"] and page.isdigit() and int(page) > 1:
-        url += f"?seite={int(page)}"
-    return url
+    if list(request.GET) != ["seite"]:
+        return url
+    page_obj = context.get("page_obj")
+    if isinstance(page_obj, Page):
+        number = page_obj.number
+    else:
+        number = int(request.GET["seite"]) if PAGE_NUMBER.fullmatch(request.GET["seite"]) else 1
+    return f"{url}?seite={number}" if number > 1 else url
 
 
 @register.simple_tag

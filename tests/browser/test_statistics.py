@@ -87,6 +87,12 @@ def test_statistics_page_fits_a_small_phone(browser, site, figures):
     assert small.evaluate("document.documentElement.scrollWidth") <= 320
     box = small.get_by_role("img", name="Projekte je Themenfeld").bounding_box()
     assert 250 < box["width"] <= 320
+    # A wide table scrolls in its region; its caption is not cut off at the region's edge.
+    for region in small.locator(".chart-figure__table").all():
+        caption, table = region.locator("caption").bounding_box(), region.bounding_box()
+        assert caption["x"] + caption["width"] <= table["x"] + table["width"] + 1, region.locator(
+            "caption"
+        ).inner_text()
     context.close()
 
 

@@ -85,7 +85,9 @@ def test_a_kommune_submits_a_project_confirms_by_mail_and_an_editor_approves_it(
     expect(heading(page)).to_have_text("Beteiligte Kommunen")
     page.get_by_label("Hauptverantwortliche Kommune").select_option(label="Heiden")
     page.get_by_label("Name der Kommune").fill("Rek")
-    expect(page.get_by_role("status")).to_have_text("1 Kommune gefunden für „Rek“.")
+    expect(page.get_by_role("group", name="Weitere beteiligte Kommunen").get_by_role("status")).to_have_text(
+        "1 Kommune gefunden für „Rek“."
+    )
     page.get_by_role("checkbox", name=re.compile(r"^Reken")).check()
     expect(page.get_by_role("list", name="Gewählt").get_by_role("checkbox", name=re.compile(r"^Reken"))).to_be_checked()
     assert_accessible(page)
@@ -202,9 +204,11 @@ def test_choosing_kommunen_works_without_the_script(page):
 
     page.goto(services.draft_path(submission, 3))
     page.get_by_label("Name der Kommune").fill("Heili")
-    expect(page.get_by_role("status")).to_have_text("")
+    expect(page.get_by_role("group", name="Weitere beteiligte Kommunen").get_by_role("status")).to_have_text("")
     page.get_by_role("button", name="Kommune suchen").click()
-    expect(page.get_by_role("status")).to_have_text("1 Kommune gefunden für „Heili“.")
+    expect(page.get_by_role("group", name="Weitere beteiligte Kommunen").get_by_role("status")).to_have_text(
+        "1 Kommune gefunden für „Heili“."
+    )
     page.get_by_role("checkbox", name=re.compile(r"^Heiligenhaus")).check()
     assert_accessible(page)
     page.get_by_role("button", name="Speichern und weiter").click()

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 
 from portal.models import Municipality
 from portal.sitemaps import PortalSitemap
+from portal.views import NEWS_PER_PAGE
 from projects.models import ProjectImage
 from projects.services import create_renditions
 from tests.factories import (
@@ -130,6 +131,23 @@ def test_event_feed_lists_coming_events_with_their_dates_and_never_dial_in_data(
         "Kommunen berichten, wie sie ihre Bauhöfe gemeinsam betreiben."
     )
     assert b"zoom.example" not in response.content and b"999" not in response.content
+
+
+def test_feeds_give_plain_texts_as_html_that_shows_them_as_written(client):
+    teaser = "Satzung & Vertrag: <Entwurf> der Kommunen"
+    NewsItemFactory(teaser=teaser)
+    ProjectFactory(teaser=teaser)
+    EventDateFactory(event=EventFactory(teaser=teaser))
+
+    summaries = [
+        entries(atom(client, url))[0]["summary"]
+        for url in ["/aktuelles/feed/", "/projekte/feed/", "/veranstaltungen/feed/"]
+    ]
+
+    # <summary type="html">: a reader shows "&lt;Entwurf&gt;" as "<Entwurf>"; a bare "<Entwurf>" would be a tag.
+    html = "Satzung &amp; Vertrag: &lt;Entwurf&gt; der Kommunen"
+    assert summaries[:2] == [html, html]
+    assert summaries[2].endswith(f" · {html}")
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -270,6 +288,7 @@ def test_robots_txt_allows_the_site_but_not_the_admin_personal_links_and_the_jur
         "Disallow: /partnersuche/verwalten/",
         "Disallow: /projekte/*/bestaetigen/",
         "Disallow: /landespreis/*/bewerbung/*/",
+        "Disallow: /projekte/melden/*/",
     } <= set(lines)
     assert lines[-1] == f"Sitemap: {BASE}/sitemap.xml"
 
@@ -281,14 +300,23 @@ def test_robots_txt_allows_the_site_but_not_the_admin_personal_links_and_the_jur
     ("url", "canonical"),
     [
         ("/projekte/", "/projekte/"),
-        ("/projekte/?seite=2", "/projekte/?seite=2"),
+        ("/aktuelles/?seite=2", "/aktuelles/?seite=2"),
         ("/projekte/?seite=1", "/projekte/"),
         ("/projekte/?themenfeld=personal", "/projekte/"),
         ("/projekte/?themenfeld=personal&seite=2", "/projekte/"),
         ("/kommunen/?seite=abc", "/kommunen/"),
+        # The page shown: Paginator.get_page shows the last page for a number past either end.
+        ("/aktuelles/?seite=99999", "/aktuelles/?seite=2"),
+        ("/aktuelles/?seite=-1", "/aktuelles/?seite=2"),
+        ("/aktuelles/?seite=%C2%B2", "/aktuelles/"),
+        # Pages without a list: digits that are not 0-9 ("²" passes str.isdigit) are no page number.
+        ("/statistik/?seite=%C2%B2", "/statistik/"),
+        ("/?seite=%C2%B2", "/"),
     ],
 )
 def test_canonical_url_keeps_only_a_later_page_number(client, url, canonical):
+    NewsItemFactory.create_batch(NEWS_PER_PAGE + 1)
+
     page = client.get(url, follow=True).content.decode()
 
     assert re.findall(r'<link rel="canonical" href="([^"]+)">', page) == [BASE + canonical]

@@ -3,12 +3,13 @@ import re
 import pytest
 from django.contrib.admin.sites import site
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from portal.demo import PAGES, create_missing_pages
 from portal.management.commands import load_demo_data
 from portal.models import Page
-from tests.factories import PageFactory
+from tests.factories import EventDateFactory, NewsItemFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,29 @@ def test_load_demo_data_keeps_editors_changes():
     call_command("load_demo_data", verbosity=0)
 
     assert Page.objects.get(slug="impressum").title == "Impressum (geändert)"
+
+
+def test_datenschutz_says_which_pages_set_a_cookie_and_reading_sets_none(client):
+    event = EventDateFactory().event  # taking registrations: its page carries the form
+    news = NewsItemFactory()
+    text = client.get("/datenschutz/").content.decode()
+    cookies = text.split("<h2>Cookies</h2>", 1)[1].split("<h2>", 1)[0]
+
+    def cookie_names(path):
+        response = Client().get(path)
+        assert response.status_code == 200
+        return set(response.cookies)
+
+    # Pages without a form set none, as the text says first.
+    assert "Seiten ohne Formular setzen keine Cookies." in cookies
+    for path in ["/", "/aktuelles/", news.get_absolute_url(), "/statistik/", "/projekte/", "/datenschutz/"]:
+        assert cookie_names(path) == set(), path
+    # Pages with a form set the CSRF cookie when they are opened, and the text names them.
+    for path, named_as in [
+        (event.get_absolute_url(), "die Seite einer Veranstaltung, zu der Sie sich anmelden können"),
+        ("/barrierefreiheit/", "Barrierefreiheit (mit ihrem Rückmeldeformular)"),
+        ("/kontakt/", "die Seiten Kontakt"),
+        ("/newsletter/", "die Anmeldung zum Newsletter"),
+    ]:
+        assert cookie_names(path) == {"csrftoken"}, path
+        assert named_as in cookies

@@ -63,9 +63,9 @@ def test_page_views_are_counted_per_address_and_day(client):
 
 
 def test_the_query_string_is_not_stored(client):
-    visit(client, "/suche/?q=Geheimprojekt+Wasserwerk")
+    visit(client, "/projekte/?q=Geheimprojekt+Wasserwerk")
 
-    assert list(PageViewDay.objects.values_list("path", "views")) == [("/suche/", 1)]
+    assert list(PageViewDay.objects.values_list("path", "views")) == [("/projekte/", 1)]
     assert "Geheim" not in every_stored_value()
 
 
