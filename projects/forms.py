@@ -23,7 +23,7 @@ from portal.spam import SpamProtectedForm
 from portal.uploads import IMAGE_FORMATS, validate_document, validate_image
 from projects import services
 from projects.models import Document, PartnerRequest, Project, Submission, SubmissionFile, Topic
-from projects.services import submission_consent_text
+from projects.services import CONTACT_FIELDS, submission_consent_text
 
 STEPS = {
     1: "Absender",
@@ -394,7 +394,12 @@ class ContentForm(SubmissionStepForm):
 
     def __init__(self, *args, submission=None, **kwargs):
         super().__init__(*args, submission=submission, **kwargs)
-        if submission is not None and not submission.contact_name and not submission.contact_email:
+        if submission is not None and submission.hidden_fields:
+            # A change by someone else, of a project whose contact is not published: the fields start empty,
+            # and left empty the contact stays as it is.
+            for name in CONTACT_FIELDS:
+                self.fields[name].required = False
+        elif submission is not None and not submission.contact_name and not submission.contact_email:
             # Most often the person who reports the project answers questions about it too.
             self.initial.update(
                 contact_name=submission.submitter_name,
@@ -402,6 +407,14 @@ class ContentForm(SubmissionStepForm):
                 contact_email=submission.submitter_email,
                 contact_phone=submission.submitter_phone,
             )
+
+    @classmethod
+    def missing(cls, submission):
+        labels = super().missing(submission)
+        if submission.hidden_fields:
+            hidden = {str(cls.base_fields[name].label) for name in CONTACT_FIELDS}
+            labels = [label for label in labels if label not in hidden]
+        return labels
 
 
 STEP_FORMS = {1: SenderForm, 2: ProjectForm, 3: ParticipantsForm, 4: ContentForm}

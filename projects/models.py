@@ -648,6 +648,12 @@ class Submission(models.Model):
         return self.kind == self.Kind.CHANGE
 
     @property
+    def hidden_fields(self) -> list[str]:
+        """The project's fields a change began without: its contact, when the page does not publish it and
+        someone else asked for the link (projects.services.open_change_link)."""
+        return self.baseline.get("hidden_fields", []) if self.is_change else []
+
+    @property
     def submitter_organisation_name(self) -> str:
         if self.submitter_municipality_id:
             return self.submitter_municipality.name

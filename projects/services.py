@@ -691,6 +691,10 @@ STECKBRIEF_FIELDS = [
 ]
 PARTICIPANT_FIELDS = {"lead_municipality", "municipalities", "other_participants"}
 TEXT_FIELDS = {"occasion", "goal", "implementation"}
+# The project's contact, which its page shows only with consent.
+CONTACT_FIELDS = ["contact_name", "contact_function", "contact_email", "contact_phone"]
+# What the submitter sees in place of the contact that is not published.
+HIDDEN_VALUE = "(nicht veröffentlicht)"
 NOT_EDITABLE_MESSAGE = "Diese Meldung ist abgeschickt und kann nicht mehr geändert werden."
 
 
@@ -1005,9 +1009,12 @@ def open_change_link(*, submission: Submission) -> Submission:
         submission.email_confirmed_at = now
         # Everything is filled in: every step may be opened at once.
         submission.step = 6
-        submission.baseline = values
-        _set_from_values(submission, values)
-        if project.contact_email and project.contact_email.lower() == submission.submitter_email:
+        from_contact = bool(project.contact_email) and project.contact_email.lower() == submission.submitter_email
+        hidden = [] if from_contact or project.contact_consent else [name for name in CONTACT_FIELDS if values[name]]
+        # The baseline keeps the contact, so that a change that leaves the empty fields alone keeps it too.
+        submission.baseline = {**values, "hidden_fields": hidden} if hidden else values
+        _set_from_values(submission, {**values, **dict.fromkeys(hidden, "")})
+        if from_contact:
             submission.submitter_name = submission.submitter_name or project.contact_name
             submission.submitter_function = submission.submitter_function or project.contact_function
             submission.submitter_phone = submission.submitter_phone or project.contact_phone
@@ -1066,6 +1073,18 @@ def submission_values(submission: Submission) -> dict:
         "contact_phone": submission.contact_phone,
         "contact_consent": submission.contact_consent,
     }
+
+
+def changed_fields(submission: Submission, values: dict | None = None) -> list[str]:
+    """The Steckbrief fields a change alters: those that differ from the project's values when it began.
+
+    A field the submitter was not shown (the contact the project does not publish, see open_change_link) is
+    changed only when something was typed into it; left empty, the project keeps its value.
+    """
+    values = values if values is not None else submission_values(submission)
+    baseline = submission.baseline
+    hidden = set(submission.hidden_fields)
+    return [name for name in STECKBRIEF_FIELDS if values[name] != ("" if name in hidden else baseline.get(name))]
 
 
 def _set_from_values(submission: Submission, values: dict) -> None:
@@ -1135,8 +1154,12 @@ def _display(name: str, value, names: dict) -> str:
     return str(value)
 
 
-def compare_submission(submission: Submission) -> list[FieldChange]:
-    """Field by field: the published project now, the submission's proposal, and what the submitter changed."""
+def compare_submission(submission: Submission, *, for_submitter: bool = False) -> list[FieldChange]:
+    """Field by field: the published project now, the submission's proposal, and what the submitter changed.
+
+    `for_submitter`: the submitter's own review, which does not show what the project's page does not (its
+    contact, without consent).
+    """
     proposed = submission_values(submission)
     # The project as it is now (not as the submission's cached copy has it).
     project = Project.objects.filter(pk=submission.project_id).first() if submission.is_change else None
@@ -1151,11 +1174,20 @@ def compare_submission(submission: Submission) -> list[FieldChange]:
         ("municipalities", m.pk): m.short_name
         for m in Municipality.objects.filter(pk__in=[pk for pk in municipality_ids if pk]).only("short_name")
     }
+    changed = set(changed_fields(submission, proposed)) if submission.is_change else set()
+    hidden = set()
+    if for_submitter and submission.is_change and not project.contact_consent:
+        # Not on the project's page, so not here either: the contact, but for what the submitter was shown.
+        hidden = {
+            name
+            for name in CONTACT_FIELDS
+            if name in submission.hidden_fields or current.get(name) != baseline.get(name)
+        }
     rows = []
     for name in STECKBRIEF_FIELDS:
         label = str(Submission._meta.get_field(name).verbose_name)
         if submission.is_change:
-            proposed_change = proposed[name] != baseline.get(name)
+            proposed_change = name in changed
             changed_meanwhile = proposed_change and current.get(name) != baseline.get(name)
         else:
             proposed_change = proposed[name] not in (None, "", [], False)
@@ -1164,7 +1196,9 @@ def compare_submission(submission: Submission) -> list[FieldChange]:
             FieldChange(
                 name=name,
                 label=label,
-                current=_display(name, current.get(name), names),
+                current=HIDDEN_VALUE
+                if name in hidden and current.get(name)
+                else _display(name, current.get(name), names),
                 proposed=_display(name, proposed[name], names),
                 proposed_change=proposed_change,
                 changed_meanwhile=changed_meanwhile,
@@ -1304,7 +1338,7 @@ def approve_submission(*, submission: Submission, by: AbstractBaseUser, publish:
         now = timezone.now()
         if submission.is_change:
             project = Project.objects.select_for_update().get(pk=submission.project_id)
-            changed = [name for name in STECKBRIEF_FIELDS if values[name] != submission.baseline.get(name)]
+            changed = changed_fields(submission, values)
             baseline = submission.baseline
         else:
             project = Project(

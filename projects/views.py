@@ -570,7 +570,7 @@ def _review_step(request, submission: Submission):
         topics=list(submission.topics.all()),
         partners=list(municipality_details().filter(pk__in=submission.municipalities.values("pk"))),
         files=list(submission.files.all()),
-        changes=[row for row in services.compare_submission(submission) if row.proposed_change]
+        changes=[row for row in services.compare_submission(submission, for_submitter=True) if row.proposed_change]
         if submission.is_change
         else [],
     )

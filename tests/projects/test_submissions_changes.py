@@ -5,6 +5,7 @@ import time
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.utils import timezone
 
 from projects import services
 from projects.models import Project, Submission
@@ -268,4 +269,110 @@ def test_text_and_paragraphs_convert_both_ways():
     assert text == "Ablauf\n\nErst planen,\ndann bauen & prüfen.\n\n- eins"
     assert services.text_to_html("Erst <planen>,\ndann bauen.\n\n\nZweiter Absatz") == (
         "<p>Erst &lt;planen&gt;,<br>dann bauen.</p><p>Zweiter Absatz</p>"
+    )
+
+
+@pytest.fixture
+def hidden_contact(project):
+    """The project's contact is not published (no consent)."""
+    Project.objects.filter(pk=project.pk).update(contact_consent=False, contact_phone="02861 82-1234")
+    project.refresh_from_db()
+    return project
+
+
+def test_an_unpublished_contact_is_not_shown_to_someone_else(client, hidden_contact, no_min_fill_time, sending):
+    open_link(client, hidden_contact, "jan@heiden.de", sending)
+    submission = Submission.objects.get()
+    step_4 = client.get(services.draft_path(submission, 4)).content.decode()
+
+    # Left empty, the step is complete: the contact stays as it is.
+    moved_on = client.post(
+        services.draft_path(submission, 4),
+        {"occasion": "Jede Wehr wartete allein.", "goal": "Eine Werkstatt für drei Wehren.", "aktion": "weiter"},
+    )
+    client.post(
+        services.draft_path(submission, 2), {**_project_step(hidden_contact), "title": "Neu", "aktion": "weiter"}
+    )
+    sender = {"submitter_name": "Jan Muster", "submitter_email": "jan@heiden.de", "submitter_function": "Wehrführer"}
+    client.post(
+        services.draft_path(submission, 1), {**sender, "submitter_organisation": "Feuerwehr", "aktion": "weiter"}
+    )
+    review = client.get(services.draft_path(submission, 6)).content.decode()
+
+    for private in ("Petra Beispiel", "petra.beispiel@borken.de", "82-1234"):
+        assert private not in step_4
+        assert private not in review
+    assert "Die Ansprechperson dieses Projekts ist nicht veröffentlicht" in step_4
+    assert moved_on["Location"] == services.draft_path(submission, 5)
+    submission.refresh_from_db()
+    assert (submission.contact_name, submission.contact_email, submission.contact_phone) == ("", "", "")
+    assert submission.baseline["contact_email"] == "petra.beispiel@borken.de"
+    assert "Bevor Sie absenden können" not in review
+    assert "wie bisher (nicht veröffentlicht)" in review
+    assert "title" in services.changed_fields(submission)
+    assert not set(services.CONTACT_FIELDS) & set(services.changed_fields(submission))
+
+
+def _project_step(project):
+    return {
+        "title": project.title,
+        "teaser": project.teaser,
+        "topics": [t.pk for t in project.topics.all()],
+        "form": project.form,
+        "status": project.status,
+    }
+
+
+def test_the_contact_sees_the_own_unpublished_data(client, hidden_contact, no_min_fill_time, sending):
+    open_link(client, hidden_contact, "petra.beispiel@borken.de", sending)
+    submission = Submission.objects.get()
+
+    step_4 = client.get(services.draft_path(submission, 4)).content.decode()
+
+    assert 'value="petra.beispiel@borken.de"' in step_4
+    assert 'value="02861 82-1234"' in step_4
+    assert submission.hidden_fields == []
+
+
+def test_approving_a_change_keeps_the_unpublished_contact_left_empty(client, hidden_contact, no_min_fill_time, sending):
+    open_link(client, hidden_contact, "jan@heiden.de", sending)
+    submission = Submission.objects.get()
+    Submission.objects.filter(pk=submission.pk).update(
+        title="Atemschutzwerkstatt Westmünsterland", state="pending", submitted_at=timezone.now()
+    )
+    submission.refresh_from_db()
+    editor = User.objects.create_user("redaktion", is_staff=True)
+    rows = {row.name: row for row in services.compare_submission(submission)}
+
+    services.approve_submission(submission=submission, by=editor)
+
+    hidden_contact.refresh_from_db()
+    assert (hidden_contact.contact_name, hidden_contact.contact_email, hidden_contact.contact_phone) == (
+        "Petra Beispiel",
+        "petra.beispiel@borken.de",
+        "02861 82-1234",
+    )
+    assert hidden_contact.title == "Atemschutzwerkstatt Westmünsterland"
+    # The editors see the contact, unmarked: it is not part of the change.
+    assert rows["contact_email"].current == "petra.beispiel@borken.de"
+    assert not rows["contact_email"].proposed_change
+
+
+def test_a_contact_typed_into_the_empty_fields_replaces_the_unpublished_one(
+    client, hidden_contact, no_min_fill_time, sending
+):
+    open_link(client, hidden_contact, "jan@heiden.de", sending)
+    submission = Submission.objects.get()
+    Submission.objects.filter(pk=submission.pk).update(
+        contact_name="Jan Muster", contact_email="jan@heiden.de", state="pending", submitted_at=timezone.now()
+    )
+    submission.refresh_from_db()
+
+    services.approve_submission(submission=submission, by=User.objects.create_user("redaktion", is_staff=True))
+
+    hidden_contact.refresh_from_db()
+    assert (hidden_contact.contact_name, hidden_contact.contact_email, hidden_contact.contact_phone) == (
+        "Jan Muster",
+        "jan@heiden.de",
+        "02861 82-1234",
     )
