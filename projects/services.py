@@ -114,17 +114,33 @@ def restore_tags(*, obj: Project | Document, as_of: datetime.datetime) -> None:
             item.save(force_insert=True)
 
 
-def create_renditions(*, image: ProjectImage) -> ProjectImage:
-    """WebP renditions of an uploaded picture, turned upright as the camera meant it."""
-    with image.image.open("rb") as file, Image.open(file) as original:
+def render_renditions(file) -> dict[str, bytes]:
+    """The WebP renditions of a picture (field → bytes), turned upright as the camera meant it.
+
+    Raises what Pillow raises for a file it cannot decode (OSError and others)."""
+    with Image.open(file) as original:
         picture = ImageOps.exif_transpose(original).convert("RGB")
-    stem = image.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    renditions = {}
     for field, width in RENDITION_WIDTHS.items():
         copy = picture.copy()
         copy.thumbnail((width, width * 4))
         buffer = io.BytesIO()
         copy.save(buffer, "WEBP", quality=80)
-        getattr(image, field).save(f"{stem}-{width}.webp", ContentFile(buffer.getvalue()), save=False)
+        renditions[field] = buffer.getvalue()
+    return renditions
+
+
+def _save_renditions(image: ProjectImage, renditions: dict[str, bytes]) -> None:
+    stem = image.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for field, content in renditions.items():
+        getattr(image, field).save(f"{stem}-{RENDITION_WIDTHS[field]}.webp", ContentFile(content), save=False)
+
+
+def create_renditions(*, image: ProjectImage) -> ProjectImage:
+    """WebP renditions of an uploaded picture, turned upright as the camera meant it."""
+    with image.image.open("rb") as file:
+        renditions = render_renditions(file)
+    _save_renditions(image, renditions)
     image.save(update_fields=list(RENDITION_WIDTHS))
     return image
 
@@ -1277,18 +1293,34 @@ def _sync_participants(project: Project, values: dict, baseline: dict, *, by, re
             participant.save()
 
 
-def _publish_files(submission: Submission, project: Project, *, by, reason: str) -> list[str]:
-    """Copy the submission's files to the library and the project's pictures; return the copied originals."""
+def _publish_files(submission: Submission, project: Project, *, by, reason: str, written: list) -> list[str]:
+    """Copy the submission's files to the library and the project's pictures; return the copied originals.
+
+    Each file written to the public media is added to `written`, for the caller to delete if the approval fails.
+    A picture is decoded (its renditions made) before anything of it is written.
+    """
     originals = []
     position = max(project.images.values_list("position", flat=True), default=0)
     for submission_file in submission.files.filter(document__isnull=True, image__isnull=True).exclude(file=""):
         with submission_file.file.open("rb") as source:
             if submission_file.is_image:
+                try:
+                    renditions = render_renditions(source)
+                except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+                    raise SubmissionError(
+                        f"Das Bild „{submission_file}“ lässt sich nicht lesen, die Datei ist beschädigt. Bitte "
+                        "löschen Sie es unten bei den Dateien (oder bitten Sie um ein anderes) und übernehmen Sie "
+                        "dann."
+                    ) from None
+                source.seek(0)
                 position += 1
                 image = ProjectImage(
                     project=project, alt_text=submission_file.alt_text, credit=submission_file.credit, position=position
                 )
                 image.image.save(submission_file.file_name, File(source), save=False)
+                written.append(image.image)
+                _save_renditions(image, renditions)
+                written.extend(getattr(image, field) for field in RENDITION_WIDTHS)
                 _with_history(image, by, reason).save()
                 submission_file.image = image
             else:
@@ -1304,6 +1336,7 @@ def _publish_files(submission: Submission, project: Project, *, by, reason: str)
                     text=extract_text(source, file_type),
                 )
                 document.file.save(submission_file.file_name, File(source), save=False)
+                written.append(document.file)
                 _with_history(document, by, reason).save()
                 document.projects.add(project)
                 document.topics.set(project.topics.all())
@@ -1321,8 +1354,22 @@ def approve_submission(*, submission: Submission, by: AbstractBaseUser, publish:
 
     A change applies only what the submitter changed (against the project's values when the change began),
     so what the editors changed meanwhile in other fields stays. `publish` puts a new project on the site.
+    Should it fail, the files it wrote to the public media are deleted again.
     """
+    written, committed = [], []
+    try:
+        return _approve_submission(submission, by=by, publish=publish, written=written, committed=committed)
+    except BaseException:
+        if not committed:
+            for field_file in written:
+                field_file.storage.delete(field_file.name)
+        raise
+
+
+def _approve_submission(submission: Submission, *, by, publish: bool, written: list, committed: list) -> Project:
     with transaction.atomic():
+        # Runs first of the callbacks after the commit: from then on, the files written belong to the project.
+        transaction.on_commit(lambda: committed.append(True))
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if submission.state != Submission.State.PENDING:
             raise SubmissionError(f"Diese Meldung ist nicht zur Prüfung, sondern „{submission.get_state_display()}“.")
@@ -1362,7 +1409,7 @@ def approve_submission(*, submission: Submission, by: AbstractBaseUser, publish:
             project.topics.set(values["topics"])
         if PARTICIPANT_FIELDS & set(changed):
             _sync_participants(project, values, baseline, by=by, reason=reason)
-        originals = _publish_files(submission, project, by=by, reason=reason)
+        originals = _publish_files(submission, project, by=by, reason=reason, written=written)
         refresh_project(project=project)
         submission.state = Submission.State.APPROVED
         submission.project = project

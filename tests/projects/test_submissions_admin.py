@@ -12,7 +12,7 @@ from django.utils import timezone
 from projects import services
 from projects.models import Document, Project, Submission, SubmissionFile
 from tests.factories import ProjectFactory, SubmissionFactory
-from tests.projects.submissions import jpeg_bytes, kommune, last_mail_to, link, pdf_bytes
+from tests.projects.submissions import jpeg_bytes, kommune, last_mail_to, link, pdf_bytes, truncated_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -229,6 +229,45 @@ def test_approving_twice_says_why_instead_of_failing(editor_client, editor):
 
     assert "Diese Meldung ist nicht zur Prüfung, sondern „Übernommen“." in response.content.decode()
     assert Project.objects.count() == 1
+
+
+def stored_files(root) -> list[str]:
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+def test_a_broken_picture_stops_the_approval_and_nothing_is_left_in_public(editor_client, settings):
+    submission = pending(title="Gemeinsames Standesamt")
+    # Accepted before pictures were decoded on upload.
+    broken = SubmissionFile(
+        submission=submission, kind="image", file_name="kaputt.jpg", content_type="image/jpeg", alt_text="Das Rathaus"
+    )
+    broken.size = len(truncated_jpeg())
+    broken.file.save("kaputt.jpg", SimpleUploadedFile("kaputt.jpg", truncated_jpeg()))
+    protected_before = stored_files(settings.PROTECTED_MEDIA_ROOT)
+
+    response = editor_client.post(url("approve", submission), {"publish": "on"}, follow=True)
+
+    assert "Das Bild „Das Rathaus“ lässt sich nicht lesen, die Datei ist beschädigt." in response.content.decode()
+    assert (Project.objects.count(), Document.objects.count()) == (0, 0)
+    assert Submission.objects.get().state == "pending"
+    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_files(settings.PROTECTED_MEDIA_ROOT) == protected_before
+
+
+def test_files_written_before_an_approval_fails_are_deleted(editor, settings, monkeypatch):
+    submission = pending(title="Gemeinsames Standesamt")
+    protected_before = stored_files(settings.PROTECTED_MEDIA_ROOT)
+
+    def failing_refresh(**kwargs):
+        raise RuntimeError("search index unavailable")
+
+    monkeypatch.setattr(services, "refresh_project", failing_refresh)
+
+    with pytest.raises(RuntimeError):
+        services.approve_submission(submission=submission, by=editor)
+    assert Project.objects.count() == 0
+    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_files(settings.PROTECTED_MEDIA_ROOT) == protected_before
 
 
 def test_an_approval_needs_the_steckbrief(editor):

@@ -7,7 +7,15 @@ from django.test import Client
 from projects import services
 from projects.models import SubmissionFile
 from tests.factories import SubmissionFactory
-from tests.projects.submissions import PHP_AS_PDF, bomb_png, jpeg_bytes, kommune, pdf_bytes
+from tests.projects.submissions import (
+    PHP_AS_PDF,
+    bomb_png,
+    broken_png,
+    jpeg_bytes,
+    kommune,
+    pdf_bytes,
+    truncated_jpeg,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +103,17 @@ def test_a_decompression_bomb_is_refused_before_it_is_unpacked(client):
 
     assert "Das Bild hat viel zu viele Pixel; erlaubt sind höchstens 40 Megapixel." in response.content.decode()
     assert SubmissionFile.objects.count() == 0
+
+
+@pytest.mark.parametrize(("name", "content"), [("foto.jpg", truncated_jpeg()), ("karte.png", broken_png())])
+def test_a_picture_that_cannot_be_decoded_is_refused(client, settings, name, content):
+    submission = draft()
+
+    response = upload(client, submission, image=SimpleUploadedFile(name, content), image_alt_text="Rathaus")
+
+    assert "Diese Datei ist kein Bild, das wir annehmen können." in response.content.decode()
+    assert SubmissionFile.objects.count() == 0
+    assert not (settings.PROTECTED_MEDIA_ROOT / "meldungen").exists()
 
 
 def test_a_picture_over_40_megapixels_says_how_large_it_is(client):
