@@ -582,7 +582,8 @@ class ApproveForm(forms.Form):
         label="Sofort veröffentlichen",
         required=False,
         initial=True,
-        help_text="Sonst wird das neue Projekt als Entwurf angelegt.",
+        help_text="Sonst wird das neue Projekt als Entwurf angelegt, und seine Dokumente sind nicht "
+        "veröffentlicht (in der Dokumentbibliothek einzeln zu veröffentlichen).",
     )
 
 

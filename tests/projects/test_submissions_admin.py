@@ -221,6 +221,17 @@ def test_a_new_project_may_be_approved_as_a_draft_and_its_address_is_free(editor
     assert second.slug == "bauhof-2"
 
 
+def test_a_project_approved_as_a_draft_keeps_its_documents_off_the_site(client, editor):
+    submission = pending(title="Gemeinsames Standesamt")
+
+    project = services.approve_submission(submission=submission, by=editor, publish=False)
+
+    document = Document.objects.get()
+    assert (project.is_published, document.is_published) == (False, False)
+    assert client.get(document.get_absolute_url()).status_code == 404
+    assert "Standesamt" not in client.get("/dokumente/").content.decode()
+
+
 def test_approving_twice_says_why_instead_of_failing(editor_client, editor):
     submission = pending()
     services.approve_submission(submission=submission, by=editor)
