@@ -40,6 +40,27 @@ TEXT_MAX = 5000
 OTHER_PARTICIPANTS_MAX = 30
 
 
+SEARCH_MAX = 100
+
+
+def search_text(value) -> str:
+    """What was typed into a search, as the database takes it: PostgreSQL text cannot hold NUL characters."""
+    return (value or "").replace("\x00", "").strip()[:SEARCH_MAX]
+
+
+def _pk(value) -> int | None:
+    """A row's id from a form's raw data, or None for anything else ("²" is a digit, but no number)."""
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
+
+
+class SearchField(forms.CharField):
+    """A search field that drops NUL characters instead of refusing them: nobody types one."""
+
+    def to_python(self, value):
+        return search_text(super().to_python(value))
+
+
 def municipality_choices():
     """The Kommunen that take part in projects: Gemeinden, Kreise and the Landschaftsverbände (not the Bezirke)."""
     return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "short_name").by_name()
@@ -293,7 +314,7 @@ class ParticipantsForm(SubmissionStepForm):
         "eine Gemeinde in den Niederlanden. Eine pro Zeile.",
     )
     # Not stored: the search for Kommunen to add.
-    q = forms.CharField(label="Name der Kommune", required=False, max_length=100)
+    q = SearchField(label="Name der Kommune", required=False, max_length=SEARCH_MAX)
 
     required_fields = ["lead_municipality"]
 
@@ -328,14 +349,18 @@ class ParticipantsForm(SubmissionStepForm):
 
     @property
     def lead_id(self) -> int | None:
-        value = str(self["lead_municipality"].value() or "")
-        return int(value) if value.isdigit() else None
+        return _pk(self["lead_municipality"].value())
+
+    @property
+    def query(self) -> str:
+        """The search for Kommunen as sent (also when another field of the step is wrong)."""
+        return search_text(self.data.get("q")) if self.is_bound else ""
 
     @property
     def chosen(self) -> list[Municipality]:
         """The Kommunen ticked in the list, as sent or as stored (for the checkboxes), without the lead."""
         if self.is_bound:
-            ids = [int(pk) for pk in self.data.getlist("municipalities") if str(pk).isdigit()]
+            ids = [pk for pk in map(_pk, self.data.getlist("municipalities")) if pk is not None]
         else:
             ids = self.initial.get("municipalities", [])
         return list(municipality_details().filter(pk__in=ids).exclude(pk=self.lead_id))

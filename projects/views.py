@@ -33,6 +33,7 @@ from projects.forms import (
     missing_by_step,
     municipality_detail_label,
     municipality_details,
+    search_text,
 )
 from projects.models import Document, Participant, PartnerRequest, Project, Submission
 from projects.services import count_download
@@ -473,12 +474,12 @@ def _form_step(request, submission: Submission, step: int):
                 return redirect(services.draft_path(submission))
             url = services.draft_path(submission, max(target, 1))
             if action == "suchen":
-                query = form.cleaned_data.get("q", "").strip()
+                query = form.query
                 url += f"?{urlencode({'suche': query})}#suche" if query else "#suche"
             return redirect(url)
     context = _step_context(submission, step, form=form)
     if step == 3:
-        query = (request.GET.get("suche") or "").strip()[:100] if request.method != "POST" else form.data.get("q", "")
+        query = form.query if request.method == "POST" else search_text(request.GET.get("suche"))
         context.update(_municipality_search(form, query))
     return render(request, f"projects/submission/step_{step}.html", context)
 
@@ -662,8 +663,7 @@ def report_change_sent(request, slug):
 @require_safe
 def municipality_search(request):
     """Kommunen matching the typed name, for the search of step 3 (JSON; the step works without it)."""
-    # PostgreSQL text cannot hold NUL; a typed name never contains one.
-    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+    query = search_text(request.GET.get("q"))
     found = list(municipality_details().search(query)[:SEARCH_RESULTS]) if len(query) >= 2 else []
     results = [{"id": m.pk, "name": m.display_name, "detail": municipality_detail_label(m)} for m in found]
     return JsonResponse({"query": query, "results": results})

@@ -337,6 +337,49 @@ def test_the_kommune_search_ignores_nul_characters(client):
     assert [result["name"] for result in results] == ["Heiden"]
 
 
+def test_step_3_searches_without_nul_characters_from_the_address(client):
+    submission = draft(step=3)
+
+    response = client.get(step_url(submission, 3), {"suche": "Ve\x00len"})
+
+    assert "1 Kommune gefunden für „Velen“." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("aktion", "shown"), [("suchen", "1 Kommune gefunden für „Velen“."), ("weiter", "Schritt 4 von 6")]
+)
+def test_step_3_searches_without_nul_characters_from_the_form(client, aktion, shown):
+    submission = draft(step=3)
+    data = {"lead_municipality": kommune("heiden").pk, "municipalities": [kommune("reken").pk], "q": "Ve\x00len"}
+
+    response = client.post(step_url(submission, 3), {**data, "aktion": aktion}, follow=True)
+
+    assert shown in response.content.decode()
+
+
+def test_step_3_with_nul_characters_elsewhere_says_what_is_wrong(client):
+    submission = draft(step=3)
+    data = {"lead_municipality": kommune("heiden").pk, "other_participants": "GPA\x00 NRW", "q": "Ve\x00len"}
+
+    response = client.post(step_url(submission, 3), {**data, "aktion": "suchen"})
+
+    page = response.content.decode()
+    assert "Nullzeichen sind nicht erlaubt." in page
+    assert "1 Kommune gefunden für „Velen“." in page
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "99999999999999999999", "-1", ""])
+def test_step_3_takes_no_harm_from_strange_kommune_ids(client, value):
+    submission = draft(step=3)
+
+    response = client.post(
+        step_url(submission, 3), {"lead_municipality": value, "municipalities": [value], "aktion": "suchen"}
+    )
+
+    assert response.status_code == 200
+    assert "Schritt 3 von 6" in response.content.decode()
+
+
 # --- Step 6: checking and sending --------------------------------------------------------------------------
 
 
