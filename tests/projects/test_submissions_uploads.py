@@ -31,9 +31,9 @@ def files_url(submission):
     return services.draft_path(submission, 5)
 
 
-def upload(client, submission, **data):
+def upload(client, submission, follow=False, **data):
     fields = {"document_title": "", "document_kind": "sonstiges", "image_alt_text": "", "image_credit": ""}
-    return client.post(files_url(submission), {**fields, "aktion": "hochladen", **data})
+    return client.post(files_url(submission), {**fields, "aktion": "hochladen", **data}, follow=follow)
 
 
 def test_a_pdf_and_a_picture_are_stored_outside_the_public_media_with_clean_names(client, settings):
@@ -147,6 +147,20 @@ def test_a_file_over_the_limit_is_refused_while_the_request_is_read_and_the_text
     assert 'value="Haushaltsplan"' in page
     assert SubmissionFile.objects.count() == 0
     assert not (settings.PROTECTED_MEDIA_ROOT / "meldungen").exists()
+
+
+@pytest.mark.parametrize("extra", ["image", "anderes_feld"])
+def test_a_second_file_in_a_crafted_request_is_dropped_and_the_first_kept(client, extra):
+    submission = draft()
+    first = SimpleUploadedFile("rathaus.jpg", jpeg_bytes(), "image/jpeg")
+    second = SimpleUploadedFile("zweites.jpg", jpeg_bytes((300, 200)), "image/jpeg")
+    files = {"image": [first, second]} if extra == "image" else {"image": first, extra: second}
+
+    response = upload(client, submission, **files, image_alt_text="Das Rathaus", follow=True)
+
+    assert "„Das Rathaus“ ist hochgeladen." in response.content.decode()
+    stored = SubmissionFile.objects.get()
+    assert (stored.file_name, stored.size) == ("rathaus.jpg", len(jpeg_bytes()))
 
 
 def test_a_picture_needs_its_alternative_text_and_the_file_is_asked_for_again(client):
