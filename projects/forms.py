@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.functional import lazy
 from django.utils.html import format_html
 
@@ -451,6 +452,9 @@ def missing_by_step(submission: Submission) -> dict[int, list[str]]:
     return {step: labels for step, labels in missing.items() if labels}
 
 
+FILE_FIELDS = ("document", "image")
+
+
 class FilesForm(KernFormMixin, forms.Form):
     """Step 5: one document and/or one picture at a time, checked by content. Files the request reader refused
     (too large) arrive as `refused`; `counts` are the files of each kind the submission has already."""
@@ -487,8 +491,11 @@ class FilesForm(KernFormMixin, forms.Form):
         label="Bildnachweis", max_length=200, required=False, help_text="z. B. © Gemeinde Heek"
     )
 
-    def __init__(self, *args, refused=None, counts=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, files=None, *, refused=None, counts=None, **kwargs):
+        if files is not None:
+            # One file per field, the first: a crafted request may send more (see SizeLimitHandler).
+            files = MultiValueDict({name: files.getlist(name)[:1] for name in FILE_FIELDS if files.getlist(name)})
+        super().__init__(data, files or None, **kwargs)
         self.refused = refused or {}
         self.counts = counts or {}
         self.file_types = {}
@@ -531,7 +538,7 @@ class FilesForm(KernFormMixin, forms.Form):
             self.add_error("image_alt_text", "Bitte beschreiben Sie, was auf dem Bild zu sehen ist.")
         if self.errors:
             # A browser never keeps a chosen file after an error; say so where the file was accepted.
-            for name in ("document", "image"):
+            for name in FILE_FIELDS:
                 if cleaned_data.get(name) and name not in self.errors:
                     self.add_error(name, "Die Datei war in Ordnung; bitte wählen Sie sie noch einmal aus.")
         return cleaned_data

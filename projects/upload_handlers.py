@@ -22,7 +22,12 @@ class SizeLimitHandler(FileUploadHandler):
     """First in `request.upload_handlers`: passes the chunks of each file on to Django's handlers until the
     file grows beyond the limit of its field, then skips it (its remaining bytes are read and dropped, nothing
     is stored) and notes it in `request.refused_uploads` (field name → RefusedUpload). Fields without a limit
-    take no files; a field takes one file."""
+    take no files; a field takes one file.
+
+    A part that is not taken (a second file of a field, a file of another field) passes no bytes on: Django's
+    handlers make an empty file of it, which the form ignores. It must not raise SkipFile: Django would then
+    close the file those handlers still hold, which is the file accepted before.
+    """
 
     def __init__(self, request, *, limits: dict[str, int]):
         super().__init__(request)
@@ -38,11 +43,12 @@ class SizeLimitHandler(FileUploadHandler):
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, file_name, *args, **kwargs)
         self.received = 0
-        if field_name not in self.limits or field_name in self.taken:
-            raise SkipFile
+        self.dropping = field_name not in self.limits or field_name in self.taken
         self.taken.add(field_name)
 
     def receive_data_chunk(self, raw_data, start):
+        if self.dropping:
+            return None  # the next handlers get nothing of it
         self.received += len(raw_data)
         limit = self.limits[self.field_name]
         if self.received > limit:
