@@ -21,7 +21,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Lower, Trim
 from django.urls import reverse
 from django.utils import timezone
@@ -35,7 +35,7 @@ from taggit.models import TaggedItem
 from portal import usage
 from portal.fields import month_label
 from portal.mail import absolute_url, editors_address, send_templated_mail
-from portal.models import Municipality
+from portal.models import Municipality, OutgoingMail
 from portal.uploads import DOCUMENT_TYPES, DOCX, ODT, PDF, FileType, clean_file_name
 from projects.models import (
     Document,
@@ -919,13 +919,12 @@ def _delete_files_after_commit(names: list[str]) -> None:
 
 
 def remove_submission_file(*, submission_file: SubmissionFile) -> None:
+    """Delete a file of a draft (the stored file after the commit)."""
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission_file.submission_id)
         if not locked.is_editable:
             raise SubmissionError(NOT_EDITABLE_MESSAGE)
-        names = [submission_file.file.name] if submission_file.file else []
         submission_file.delete()
-        _delete_files_after_commit(names)
 
 
 def submit_submission(*, submission: Submission) -> Submission:
@@ -1463,29 +1462,54 @@ def request_submission_changes(*, submission: Submission, by: AbstractBaseUser, 
             submission,
             message=submission.editor_message,
             form_url=absolute_url(draft_path(submission, 6)),
+            days=DRAFT_RETENTION_DAYS,
         )
     return submission
 
 
 def delete_submissions(*, submissions: QuerySet[Submission]) -> int:
-    """Delete submissions with their stored files; returns how many."""
+    """Delete submissions with their stored files (projects.models.delete_stored_submission_file); returns how
+    many."""
     with transaction.atomic():
         ids = list(submissions.select_for_update().values_list("pk", flat=True))
-        names = list(SubmissionFile.objects.filter(submission__in=ids).exclude(file="").values_list("file", flat=True))
         deleted, _ = Submission.objects.filter(pk__in=ids).delete()
-        _delete_files_after_commit(names)
     return len(ids) if deleted else 0
 
 
-def delete_stale_submissions(*, dry_run: bool = False) -> int:
-    """Delete drafts untouched for DRAFT_RETENTION_DAYS, unconfirmed submissions whose link expired and
-    change links never opened; they hold personal data and files nobody will use."""
+@dataclass(frozen=True)
+class StaleSubmissions:
+    submissions: int
+    mails: int
+
+
+def _submission_mails():
+    """The stored mails about submissions (they repeat names, addresses and personal links)."""
+    prefix = SUBMISSION_MAILS
+    return OutgoingMail.objects.filter(
+        Q(template__startswith=f"{prefix}submission_") | Q(template=f"{prefix}change_link"),
+        status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED],
+    )
+
+
+def delete_stale_submissions(*, dry_run: bool = False) -> StaleSubmissions:
+    """Delete the submissions whose personal data and files nobody needs any more (SubmissionQuerySet.stale):
+    drafts and those sent back for changes untouched for DRAFT_RETENTION_DAYS, unconfirmed ones whose link
+    expired, change links never opened, approved and rejected ones SUBMISSION_RETENTION_DAYS after the decision;
+    and the sent mails about submissions older than that."""
+    now = timezone.now()
     stale = Submission.objects.stale(
-        now=timezone.now(),
+        now=now,
         draft_days=DRAFT_RETENTION_DAYS,
         unconfirmed_days=CONFIRMATION_DAYS,
         link_days=CHANGE_LINK_DAYS,
+        decided_days=settings.SUBMISSION_RETENTION_DAYS,
+    )
+    old_mails = _submission_mails().filter(
+        created_at__lt=now - datetime.timedelta(days=settings.SUBMISSION_RETENTION_DAYS)
     )
     if dry_run:
-        return stale.count()
-    return delete_submissions(submissions=stale)
+        return StaleSubmissions(submissions=stale.count(), mails=old_mails.count())
+    with transaction.atomic():
+        deleted = delete_submissions(submissions=stale)
+        mails, _ = old_mails.delete()
+    return StaleSubmissions(submissions=deleted, mails=mails)
