@@ -56,6 +56,20 @@ def draft(**kwargs):
     return SubmissionFactory(**kwargs)
 
 
+def test_the_project_list_the_home_page_and_the_footer_link_to_the_form(client):
+    project_list = client.get("/projekte/").content.decode()
+    empty_list = client.get("/projekte/", {"q": "Gibtesnicht"}).content.decode()
+    home = client.get("/").content.decode()
+    imprint = client.get("/impressum/").content.decode()
+
+    button = '<a class="kern-btn kern-btn--secondary" href="/projekte/melden/"><span class="kern-label">Projekt melden'
+    assert button in project_list
+    assert 'Ihr Projekt fehlt? <a class="kern-link" href="/projekte/melden/">Projekt melden</a>' in empty_list
+    assert 'href="/projekte/melden/">Projekt melden</a></h3>' in home
+    footer = imprint[imprint.index("<footer") :]
+    assert 'href="/projekte/melden/">Projekt melden</a>' in footer
+
+
 # --- Step 1 and the draft ----------------------------------------------------------------------------
 
 
