@@ -928,11 +928,14 @@ def remove_submission_file(*, submission_file: SubmissionFile) -> None:
 
 
 def submit_submission(*, submission: Submission) -> Submission:
-    """Send the submission: to the queue when the address is confirmed, else a mail with the confirmation link."""
+    """Send the submission: to the queue when the address is confirmed, else a mail with the confirmation link.
+
+    Sent already (a second click, another tab): nothing happens, and the submission is returned as it is.
+    """
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if not submission.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+            return submission
         submission.submitted_at = timezone.now()
         submission.consent_text = submission_consent_text()
         if submission.email_confirmed_at:

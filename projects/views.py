@@ -558,10 +558,8 @@ def _review_step(request, submission: Submission):
         if missing:
             form.add_error(None, "Es fehlen noch Angaben; bitte ergänzen Sie sie über die Links unten.")
         else:
-            try:
-                submission = services.submit_submission(submission=submission)
-            except services.SubmissionError as error:
-                messages.error(request, str(error))
+            # Sent already (a second click, another tab): the page of the sent submission all the same.
+            submission = services.submit_submission(submission=submission)
             return redirect(services.draft_path(submission))
     context = _step_context(
         submission,

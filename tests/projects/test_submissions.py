@@ -475,6 +475,26 @@ def test_a_sent_submission_can_no_longer_be_edited(client, no_min_fill_time, sen
     assert submission.title != "Anders"
 
 
+def test_sending_twice_from_two_tabs_is_no_error(client, no_min_fill_time, sending, monkeypatch):
+    submission = draft(submitter_email="kim@heiden.de")
+    rendered_at = client.get(step_url(submission, 6)).context["form"]["rendered_at"].initial
+    # The second tab's request found the draft before the first tab sent it.
+    second_tab = Submission.objects.get(pk=submission.pk)
+    with sending():
+        send(client, submission)
+    monkeypatch.setattr(services, "submission_from_draft_token", lambda token: second_tab)
+
+    with sending():
+        response = client.post(step_url(submission, 6), {"consent": "on", "rendered_at": rendered_at, "website": ""})
+
+    monkeypatch.undo()
+    assert response["Location"] == services.draft_path(submission)
+    page = client.get(response["Location"]).content.decode()
+    assert services.NOT_EDITABLE_MESSAGE not in page
+    assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in page
+    assert [m.subject for m in mail.outbox].count(mail.outbox[0].subject) == 1
+
+
 def test_the_confirmation_link_can_be_sent_again(client, no_min_fill_time, sending):
     submission = draft(submitter_email="kim@heiden.de")
     with sending():
