@@ -1129,12 +1129,36 @@ def html_to_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+LIST_ITEM = re.compile(r"^[-–•*]\s+")
+# What text_to_html can make (besides the text): anything else in a project's text is the editors' formatting.
+PLAIN_TAGS = re.compile(r"<(?!/?(?:p|br|ul|li)\b)[a-zA-Z/]")
+
+
 def text_to_html(text: str) -> str:
-    """Plain text as paragraphs: blank lines separate them, single line breaks stay."""
-    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
-    return "".join(
-        "<p>" + "<br>".join(escape(line.strip()) for line in part.splitlines()) + "</p>" for part in paragraphs
-    )
+    """Plain text as HTML: blank lines separate paragraphs, single line breaks stay, and lines that begin with
+    "- " (as html_to_text writes list items, or "•", "–", "*") become a list."""
+    html = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        run, in_list = [], False
+        for line in [*lines, None]:
+            is_item = line is not None and bool(LIST_ITEM.match(line))
+            if run and (line is None or is_item != in_list):
+                if in_list:
+                    html.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in run) + "</ul>")
+                else:
+                    html.append("<p>" + "<br>".join(escape(item) for item in run) + "</p>")
+                run = []
+            if line is not None:
+                in_list = is_item
+                run.append(LIST_ITEM.sub("", line) if is_item else line)
+    return "".join(html)
+
+
+def has_formatting(html: str) -> bool:
+    """Whether rich text has more than paragraphs and lists (links, headings, emphasis, numbered lists …), which
+    a submission's plain text cannot carry."""
+    return bool(PLAIN_TAGS.search(html or ""))
 
 
 # --- Comparing and moderating -------------------------------------------------------------------------------
@@ -1152,6 +1176,8 @@ class FieldChange:
     proposed_change: bool
     # The project's value differs now from when the change began: someone else changed it meanwhile.
     changed_meanwhile: bool
+    # A text the change replaces has formatting (links, headings …) that the submission's plain text lacks.
+    loses_formatting: bool = False
 
 
 def _display(name: str, value, names: dict) -> str:
@@ -1220,6 +1246,10 @@ def compare_submission(submission: Submission, *, for_submitter: bool = False) -
                 proposed=_display(name, proposed[name], names),
                 proposed_change=proposed_change,
                 changed_meanwhile=changed_meanwhile,
+                loses_formatting=proposed_change
+                and name in TEXT_FIELDS
+                and project is not None
+                and has_formatting(getattr(project, name)),
             )
         )
     return rows

@@ -376,3 +376,37 @@ def test_a_contact_typed_into_the_empty_fields_replaces_the_unpublished_one(
         "jan@heiden.de",
         "02861 82-1234",
     )
+
+
+def test_lines_with_a_dash_become_a_list_again():
+    html = "<p>Jede Wehr wartete allein.</p><ul><li>teuer</li><li>langsam</li></ul>"
+
+    assert services.text_to_html(services.html_to_text(html)) == html
+    assert services.text_to_html("Gründe:\n- teuer & <langsam>\n• allein\nDanach: besser.\n\nEnde") == (
+        "<p>Gründe:</p><ul><li>teuer &amp; &lt;langsam&gt;</li><li>allein</li></ul><p>Danach: besser.</p><p>Ende</p>"
+    )
+
+
+def test_a_small_change_of_a_text_keeps_its_list(project):
+    submission = change(project, occasion="Jede Wehr wartete lange allein.\n\n- teuer\n- langsam")
+
+    services.approve_submission(submission=submission, by=User.objects.create_user("redaktion", is_staff=True))
+
+    project.refresh_from_db()
+    assert project.occasion == "<p>Jede Wehr wartete lange allein.</p><ul><li>teuer</li><li>langsam</li></ul>"
+
+
+def test_the_approval_page_warns_when_a_text_loses_the_editors_formatting(admin_client, project):
+    Project.objects.filter(pk=project.pk).update(
+        goal='<h2>Ziele</h2><p>Siehe <a href="https://www.borken.de">Borken</a>.</p>'
+    )
+    project.refresh_from_db()
+    submission = change(project, occasion="Anders.", goal="Ziele\n\nSiehe Borken, und mehr.")
+    Submission.objects.filter(pk=submission.pk).update(state="pending", submitted_at=timezone.now())
+
+    page = admin_client.get(f"/admin/projects/submission/{submission.pk}/uebernehmen/").content.decode()
+    compared = admin_client.get(f"/admin/projects/submission/{submission.pk}/change/").content.decode()
+
+    assert "Ziel: Der Text des Projekts hat Formatierungen" in page
+    assert "Anlass: Der Text des Projekts hat Formatierungen" not in page  # paragraphs and a list only
+    assert compared.count("Formatierung geht verloren") == 1
