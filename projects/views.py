@@ -382,10 +382,15 @@ def _remember(request, response, submission: Submission) -> None:
     )
 
 
-def _remembered_draft(request) -> Submission | None:
+def _remembered(request) -> Submission | None:
+    """The submission this browser's cookie leads to, whatever its state."""
     path = request.get_signed_cookie(SUBMISSION_COOKIE, default="", salt=SUBMISSION_COOKIE_SALT)
     token = path.rstrip("/").rsplit("/", 1)[-1] if path else ""
-    submission = services.submission_from_draft_token(token) if token else None
+    return services.submission_from_draft_token(token) if token else None
+
+
+def _remembered_draft(request) -> Submission | None:
+    submission = _remembered(request)
     return submission if submission and submission.is_editable else None
 
 
@@ -620,6 +625,10 @@ def submission_change_link(request, token):
         return _link_invalid(request, "change")
     error = ""
     if submission.link_used_at is not None:
+        remembered = _remembered(request)
+        if remembered is not None and remembered.pk == submission.pk:
+            # Opened again in the browser that used it: back to the change (or where it stands).
+            return redirect(services.draft_path(submission))
         error = "Dieser Link wurde schon benutzt."
     elif request.method == "POST":
         try:

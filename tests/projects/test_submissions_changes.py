@@ -5,6 +5,7 @@ import time
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from projects import services
@@ -96,7 +97,8 @@ def test_the_link_opens_the_form_once_filled_in_with_the_project(client, project
     assert "Formular öffnen" in shown.content.decode()
     assert Submission.objects.get().link_used_at is None  # opening the link alone (a mail scanner) uses nothing
     opened = client.post(change_url)
-    again = client.post(change_url)
+    again = Client().post(change_url)  # another browser
+    again_here = client.get(change_url)
 
     submission = Submission.objects.get()
     assert opened["Location"] == services.draft_path(submission, 1)
@@ -115,6 +117,9 @@ def test_the_link_opens_the_form_once_filled_in_with_the_project(client, project
     assert "Änderung an „Gemeinsame Atemschutzwerkstatt“ melden · Schritt 1 von 6" in page
     assert again.status_code == 410
     assert "Dieser Link wurde schon benutzt." in again.content.decode()
+    # The browser that used it goes back to the change.
+    assert again_here["Location"] == services.draft_path(submission)
+    assert client.get(again_here["Location"])["Location"] == services.draft_path(submission, 6)
 
 
 def test_a_change_link_older_than_three_days_is_refused(client, project, monkeypatch):
