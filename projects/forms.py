@@ -491,13 +491,15 @@ class FilesForm(KernFormMixin, forms.Form):
         label="Bildnachweis", max_length=200, required=False, help_text="z. B. © Gemeinde Heek"
     )
 
-    def __init__(self, data=None, files=None, *, refused=None, counts=None, **kwargs):
+    def __init__(self, data=None, files=None, *, refused=None, counts=None, used_bytes: int = 0, **kwargs):
         if files is not None:
             # One file per field, the first: a crafted request may send more (see SizeLimitHandler).
             files = MultiValueDict({name: files.getlist(name)[:1] for name in FILE_FIELDS if files.getlist(name)})
         super().__init__(data, files or None, **kwargs)
         self.refused = refused or {}
         self.counts = counts or {}
+        # The bytes of the files the submission has, and of those of this request accepted so far.
+        self.used_bytes = used_bytes
         self.file_types = {}
 
     def _refused_message(self, name: str) -> str:
@@ -507,6 +509,11 @@ class FilesForm(KernFormMixin, forms.Form):
             f"Die Datei „{refused.file_name}“ ist zu groß{size}. Erlaubt sind höchstens "
             f"{filesizeformat(refused.limit)}. Bitte verkleinern Sie sie, z. B. als PDF mit geringerer Auflösung."
         )
+
+    def _check_quota(self, upload) -> None:
+        if self.used_bytes + upload.size > settings.SUBMISSION_MAX_BYTES:
+            raise ValidationError(services.quota_message(used=self.used_bytes, size=upload.size))
+        self.used_bytes += upload.size
 
     def _check_count(self, kind: str, limit: int, noun: str) -> None:
         if self.counts.get(kind, 0) >= limit:
@@ -519,6 +526,7 @@ class FilesForm(KernFormMixin, forms.Form):
         if upload:
             self._check_count(SubmissionFile.Kind.DOCUMENT, settings.SUBMISSION_MAX_DOCUMENTS, "Dokumente")
             self.file_types["document"] = validate_document(upload, max_bytes=settings.DOCUMENT_MAX_BYTES)
+            self._check_quota(upload)
         return upload
 
     def clean_image(self):
@@ -528,6 +536,7 @@ class FilesForm(KernFormMixin, forms.Form):
         if upload:
             self._check_count(SubmissionFile.Kind.IMAGE, settings.SUBMISSION_MAX_IMAGES, "Bilder")
             self.file_types["image"] = validate_image(upload, max_bytes=settings.IMAGE_MAX_BYTES)
+            self._check_quota(upload)
         return upload
 
     def clean(self):

@@ -21,8 +21,9 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Lower, Trim
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -877,8 +878,8 @@ def add_submission_file(
 ) -> SubmissionFile:
     """Keep an uploaded file (checked by content before) with the submission, outside the public media.
 
-    At most `limit` files of a kind; counted under the submission's lock, so two uploads at once cannot
-    pass it together.
+    At most `limit` files of a kind and SUBMISSION_MAX_BYTES together; counted under the submission's lock, so
+    two uploads at once cannot pass them together.
     """
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -887,6 +888,9 @@ def add_submission_file(
         if locked.files.filter(kind=kind).count() >= limit:
             noun = "Bilder" if kind == SubmissionFile.Kind.IMAGE else "Dokumente"
             raise SubmissionError(f"Mehr als {limit} {noun} pro Meldung sind nicht möglich.")
+        used = locked.files.aggregate(total=Sum("size"))["total"] or 0
+        if used + upload.size > settings.SUBMISSION_MAX_BYTES:
+            raise SubmissionError(quota_message(used=used, size=upload.size))
         name = clean_file_name(upload.name, extension)
         submission_file = SubmissionFile(
             submission=locked,
@@ -906,6 +910,15 @@ def add_submission_file(
             submission_file.file.storage.delete(submission_file.file.name)
             raise
     return submission_file
+
+
+def quota_message(*, used: int, size: int) -> str:
+    """Why a file does not fit into the submission's SUBMISSION_MAX_BYTES any more."""
+    return (
+        f"Zusammen dürfen die Dateien einer Meldung höchstens {filesizeformat(settings.SUBMISSION_MAX_BYTES)} groß "
+        f"sein. Hochgeladen sind {filesizeformat(used)}; diese Datei ({filesizeformat(size)}) passt nicht mehr "
+        "dazu. Bitte entfernen Sie eine Datei oder verkleinern Sie diese."
+    )
 
 
 def _delete_files_after_commit(names: list[str]) -> None:

@@ -515,6 +515,7 @@ def _files_step(request, submission: Submission):
         request.FILES or None,
         refused=getattr(request, "refused_uploads", {}),
         counts=counts,
+        used_bytes=sum(f.size for f in files),
     )
     status = 200
     if request.method == "POST":
@@ -551,6 +552,8 @@ def _files_step(request, submission: Submission):
         images=[f for f in files if f.is_image],
         max_documents=settings.SUBMISSION_MAX_DOCUMENTS,
         max_images=settings.SUBMISSION_MAX_IMAGES,
+        max_bytes=settings.SUBMISSION_MAX_BYTES,
+        used_bytes=sum(f.size for f in files),
     )
     return render(request, "projects/submission/step_5.html", context, status=status)
 

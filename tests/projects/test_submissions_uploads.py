@@ -194,6 +194,44 @@ def test_no_more_files_than_the_limit(client, settings):
     assert SubmissionFile.objects.count() == 1
 
 
+def test_the_files_of_a_submission_have_a_total_limit(client, settings):
+    big_picture = jpeg_bytes((1600, 1200))
+    settings.SUBMISSION_MAX_BYTES = len(big_picture) + len(pdf_bytes()) - 1
+    submission = draft()
+    upload(client, submission, image=SimpleUploadedFile("a.jpg", big_picture, "image/jpeg"), image_alt_text="A")
+
+    response = upload(
+        client,
+        submission,
+        document=SimpleUploadedFile("satzung.pdf", pdf_bytes(), "application/pdf"),
+        document_title="Satzung",
+    )
+
+    page = response.content.decode()
+    assert "Zusammen dürfen die Dateien einer Meldung höchstens" in page
+    assert "passt nicht mehr dazu. Bitte entfernen Sie eine Datei oder verkleinern Sie diese." in page
+    assert 'value="Satzung"' in page
+    assert list(SubmissionFile.objects.values_list("file_name", flat=True)) == ["a.jpg"]
+    assert "(bisher " in page
+
+
+def test_the_total_limit_holds_in_the_service_too(settings):
+    settings.SUBMISSION_MAX_BYTES = 1000
+    submission = draft()
+
+    with pytest.raises(services.SubmissionError, match="Zusammen dürfen die Dateien einer Meldung höchstens"):
+        services.add_submission_file(
+            submission=submission,
+            upload=SimpleUploadedFile("satzung.pdf", pdf_bytes() + b"%" * 1000),
+            kind="document",
+            content_type="application/pdf",
+            extension="pdf",
+            limit=10,
+            title="Satzung",
+        )
+    assert SubmissionFile.objects.count() == 0
+
+
 def test_uploads_are_rate_limited_per_client(client, settings):
     settings.SUBMISSION_UPLOAD_RATE_LIMIT = (1, 3600)
     submission = draft()
