@@ -504,9 +504,8 @@ class FilesForm(KernFormMixin, forms.Form):
 
     def _refused_message(self, name: str) -> str:
         refused = self.refused[name]
-        size = f" (etwa {filesizeformat(refused.request_size)})" if refused.request_size else ""
         return (
-            f"Die Datei „{refused.file_name}“ ist zu groß{size}. Erlaubt sind höchstens "
+            f"Die Datei „{refused.file_name}“ ist zu groß ({filesizeformat(refused.size)}). Erlaubt sind höchstens "
             f"{filesizeformat(refused.limit)}. Bitte verkleinern Sie sie, z. B. als PDF mit geringerer Auflösung."
         )
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.test import Client
 
 from projects import services
@@ -142,7 +143,7 @@ def test_a_file_over_the_limit_is_refused_while_the_request_is_read_and_the_text
     )
 
     page = response.content.decode()
-    assert "Die Datei „Haushaltsplan.pdf“ ist zu groß (etwa" in page
+    assert f"Die Datei „Haushaltsplan.pdf“ ist zu groß ({filesizeformat(len(big))})." in page
     assert "Erlaubt sind höchstens 195,3\xa0KB." in page
     assert 'value="Haushaltsplan"' in page
     assert SubmissionFile.objects.count() == 0
@@ -161,6 +162,26 @@ def test_a_second_file_in_a_crafted_request_is_dropped_and_the_first_kept(client
     assert "„Das Rathaus“ ist hochgeladen." in response.content.decode()
     stored = SubmissionFile.objects.get()
     assert (stored.file_name, stored.size) == ("rathaus.jpg", len(jpeg_bytes()))
+
+
+def test_a_refused_file_is_named_with_its_own_size_not_that_of_the_request(client, settings):
+    settings.IMAGE_MAX_BYTES = 200_000
+    submission = draft()
+    picture = jpeg_bytes() + b"\0" * 300_000
+    document = pdf_bytes() + b"%" + b"0" * 2_000_000
+
+    response = upload(
+        client,
+        submission,
+        document=SimpleUploadedFile("satzung.pdf", document, "application/pdf"),
+        document_title="Satzung",
+        image=SimpleUploadedFile("foto.jpg", picture, "image/jpeg"),
+        image_alt_text="Foto",
+    )
+
+    page = response.content.decode()
+    assert f"Die Datei „foto.jpg“ ist zu groß ({filesizeformat(len(picture))})." in page
+    assert SubmissionFile.objects.count() == 0
 
 
 def test_a_picture_needs_its_alternative_text_and_the_file_is_asked_for_again(client):
