@@ -6,6 +6,8 @@ its required fields are needed to go on, not to go back (see SubmissionStepForm.
 
 import datetime
 import re
+from collections import Counter
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -36,6 +38,8 @@ STEPS = {
 }
 FILES_STEP = 5
 LAST_STEP = 6
+# Kommunen listed by the search of step 3.
+SEARCH_RESULTS = 20
 IMAGE_CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 TEXT_MAX = 5000
 OTHER_PARTICIPANTS_MAX = 30
@@ -103,9 +107,26 @@ EMAIL_MESSAGES = {
 }
 
 
+def step_target(action: str, step: int) -> int:
+    """Where a button of a step leads: "weiter", "zurueck", "suchen" and "hochladen" (stay) or "schritt-<n>" (the
+    step navigation, which saves first when JavaScript is on)."""
+    if action.startswith("schritt-"):
+        target = _pk(action.removeprefix("schritt-"))
+        target = step if target is None else target
+    else:
+        target = {"zurueck": step - 1, "suchen": step, "hochladen": step}.get(action, step + 1)
+    return min(max(target, 1), LAST_STEP)
+
+
+def file_to_remove(action: str) -> int | None:
+    """The file a button "entfernen-<id>" of step 5 removes."""
+    return _pk(action.removeprefix("entfernen-")) if action.startswith("entfernen-") else None
+
+
 class SubmissionStepForm(KernFormMixin, forms.Form):
     """One step: its fields are fields of Submission, filled in from it; `required_fields` to go on."""
 
+    step: int
     required_fields: list[str] = []
 
     def __init__(self, *args, submission: Submission | None = None, **kwargs):
@@ -139,6 +160,24 @@ class SubmissionStepForm(KernFormMixin, forms.Form):
         """Going back stores what is valid; only wrong input (not missing input) keeps the person here."""
         return any(error.code != "required" for errors in self.errors.as_data().values() for error in errors)
 
+    def save(self, *, action: str) -> int | None:
+        """Store the step as the button asks; returns the step to go to, or None when the page must show errors.
+
+        "Weiter" needs the step complete and reaches the next one; "Zurück", the search and the step navigation
+        store what is valid. A submission sent meanwhile (another tab) raises SubmissionNotEditableError.
+        """
+        valid = self.is_valid()
+        if not valid and (action == "weiter" or self.blocks_going_back()):
+            return None
+        services.save_submission_step(
+            submission=self.submission, values=self.values(), reached_step=self.step + 1 if valid else self.step
+        )
+        return step_target(action, self.step)
+
+    def redirect_suffix(self, action: str) -> str:
+        """What the address of the next page carries after the step's path (the search of step 3)."""
+        return ""
+
     @classmethod
     def missing(cls, submission: Submission) -> list[str]:
         """The labels of what the stored submission lacks for this step."""
@@ -153,6 +192,8 @@ class SubmissionStepForm(KernFormMixin, forms.Form):
 
 class SenderForm(SpamProtectedForm, SubmissionStepForm):
     """Step 1: who sends the project. Starting a submission is protected against spam (honeypot, time)."""
+
+    step = 1
 
     submitter_name = forms.CharField(
         label="Ihr Name", max_length=200, error_messages={"required": "Bitte geben Sie Ihren Namen ein."}
@@ -240,6 +281,8 @@ class SenderForm(SpamProtectedForm, SubmissionStepForm):
 class ProjectForm(SubmissionStepForm):
     """Step 2: what the project is."""
 
+    step = 2
+
     title = forms.CharField(
         label="Titel des Projekts",
         max_length=200,
@@ -288,6 +331,8 @@ class ProjectForm(SubmissionStepForm):
 
 class ParticipantsForm(SubmissionStepForm):
     """Step 3: the lead Kommune, the other Kommunen (chosen from a search) and other participants."""
+
+    step = 3
 
     lead_municipality = forms.ModelChoiceField(
         label="Hauptverantwortliche Kommune",
@@ -357,6 +402,27 @@ class ParticipantsForm(SubmissionStepForm):
         """The search for Kommunen as sent (also when another field of the step is wrong)."""
         return search_text(self.data.get("q")) if self.is_bound else ""
 
+    def redirect_suffix(self, action: str) -> str:
+        if action != "suchen":
+            return ""
+        return f"?{urlencode({'suche': self.query})}#suche" if self.query else "#suche"
+
+    def search(self, query: str) -> dict:
+        """The Kommunen ticked so far and those found by the search, as checkboxes (the step works without JS)."""
+        chosen = self.chosen
+        results = []
+        if query:
+            excluded = [m.pk for m in chosen] + [self.lead_id or 0]
+            results = list(municipality_details().search(query).exclude(pk__in=excluded)[: SEARCH_RESULTS + 1])
+        for municipality in [*chosen, *results]:
+            municipality.detail = municipality_detail_label(municipality)
+        return {
+            "chosen": chosen,
+            "query": query,
+            "results": results[:SEARCH_RESULTS],
+            "more_results": len(results) > SEARCH_RESULTS,
+        }
+
     @property
     def chosen(self) -> list[Municipality]:
         """The Kommunen ticked in the list, as sent or as stored (for the checkboxes), without the lead."""
@@ -377,6 +443,8 @@ class ParticipantsForm(SubmissionStepForm):
 
 class ContentForm(SubmissionStepForm):
     """Step 4: the sections of the Steckbrief and the contact person."""
+
+    step = 4
 
     occasion = forms.CharField(
         label="Anlass",
@@ -457,7 +525,7 @@ FILE_FIELDS = ("document", "image")
 
 class FilesForm(KernFormMixin, forms.Form):
     """Step 5: one document and/or one picture at a time, checked by content. Files the request reader refused
-    (too large) arrive as `refused`; `counts` are the files of each kind the submission has already."""
+    (too large) arrive as `refused`; `existing` are the files the submission has already."""
 
     document = forms.FileField(
         label="Dokument",
@@ -491,16 +559,19 @@ class FilesForm(KernFormMixin, forms.Form):
         label="Bildnachweis", max_length=200, required=False, help_text="z. B. © Gemeinde Heek"
     )
 
-    def __init__(self, data=None, files=None, *, refused=None, counts=None, used_bytes: int = 0, **kwargs):
+    def __init__(self, data=None, files=None, *, submission, existing, refused=None, **kwargs):
         if files is not None:
             # One file per field, the first: a crafted request may send more (see SizeLimitHandler).
             files = MultiValueDict({name: files.getlist(name)[:1] for name in FILE_FIELDS if files.getlist(name)})
         super().__init__(data, files or None, **kwargs)
+        self.submission = submission
         self.refused = refused or {}
-        self.counts = counts or {}
+        self.counts = Counter(f.kind for f in existing)
         # The bytes of the files the submission has, and of those of this request accepted so far.
-        self.used_bytes = used_bytes
+        self.used_bytes = sum(f.size for f in existing)
         self.file_types = {}
+        # What save() stored.
+        self.stored: list[SubmissionFile] = []
 
     def _refused_message(self, name: str) -> str:
         refused = self.refused[name]
@@ -553,6 +624,28 @@ class FilesForm(KernFormMixin, forms.Form):
 
     def has_upload(self) -> bool:
         return bool(self.files) or bool(self.refused)
+
+    def save(self, *, action: str) -> int | None:
+        """Store the chosen files and return the step the button leads to ("hochladen": this one); None when the
+        page must show errors. A submission sent meanwhile (another tab) raises SubmissionNotEditableError."""
+        if self.has_upload():
+            if not self.is_valid():
+                return None
+            for upload in self.uploads():
+                try:
+                    self.stored.append(services.add_submission_file(submission=self.submission, **upload))
+                except services.SubmissionNotEditableError:
+                    raise
+                except services.SubmissionError as error:  # a limit, reached by an upload in another tab
+                    self.add_error(None, str(error))
+                    return None
+        elif action == "hochladen":
+            self.add_error(None, "Bitte wählen Sie zuerst eine Datei aus.")
+            return None
+        target = step_target(action, FILES_STEP)
+        if target == LAST_STEP:
+            services.save_submission_step(submission=self.submission, values={}, reached_step=LAST_STEP)
+        return target
 
     def uploads(self) -> list[dict]:
         """The accepted files as arguments of projects.services.add_submission_file."""

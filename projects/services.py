@@ -719,6 +719,10 @@ class SubmissionError(Exception):
     """A step that cannot be taken now; the message says why, in German."""
 
 
+class SubmissionNotEditableError(SubmissionError):
+    """The submission was sent (perhaps from another tab) and can no longer be changed."""
+
+
 def submission_consent_text() -> str:
     """What the submitter agrees to when sending; stored with the submission."""
     return (
@@ -854,7 +858,7 @@ def save_submission_step(*, submission: Submission, values: dict, reached_step: 
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if not locked.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+            raise SubmissionNotEditableError(NOT_EDITABLE_MESSAGE)
         many = _set_values(locked, values)
         locked.step = max(locked.step, min(reached_step, 6))
         locked.save()
@@ -884,7 +888,7 @@ def add_submission_file(
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if not locked.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+            raise SubmissionNotEditableError(NOT_EDITABLE_MESSAGE)
         if locked.files.filter(kind=kind).count() >= limit:
             noun = "Bilder" if kind == SubmissionFile.Kind.IMAGE else "Dokumente"
             raise SubmissionError(f"Mehr als {limit} {noun} pro Meldung sind nicht möglich.")
@@ -931,13 +935,16 @@ def _delete_files_after_commit(names: list[str]) -> None:
     transaction.on_commit(delete)
 
 
-def remove_submission_file(*, submission_file: SubmissionFile) -> None:
-    """Delete a file of a draft (the stored file after the commit)."""
+def remove_submission_file(*, submission: Submission, pk: int) -> SubmissionFile | None:
+    """Delete a file of a draft (the stored file after the commit); None if the submission has no such file."""
     with transaction.atomic():
-        locked = Submission.objects.select_for_update().get(pk=submission_file.submission_id)
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if not locked.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
-        submission_file.delete()
+            raise SubmissionNotEditableError(NOT_EDITABLE_MESSAGE)
+        submission_file = locked.files.filter(pk=pk).first()
+        if submission_file is not None:
+            submission_file.delete()
+    return submission_file
 
 
 def submit_submission(*, submission: Submission) -> Submission:

@@ -556,3 +556,15 @@ def test_the_step_navigation_saves_what_is_valid_before_it_leaves(client):
     assert response["Location"] == step_url(submission, 6)
     submission.refresh_from_db()
     assert submission.title == "Neu"
+
+
+@pytest.mark.parametrize(
+    ("aktion", "step"),
+    [("schritt-²", 2), ("schritt-99999999999999999999999", 2), ("schritt-8", 6), ("schritt-0", 1), ("zurueck", 1)],
+)
+def test_strange_buttons_lead_to_a_step_that_exists(client, aktion, step):
+    submission = draft(step=6)
+
+    response = client.post(step_url(submission, 2), {"title": "Neu", "aktion": aktion})
+
+    assert response["Location"] == step_url(submission, step)

@@ -1,9 +1,11 @@
 """Step 5 of the submission form: documents and pictures, checked by content, stored outside the public media."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.test import Client
+from django.utils import timezone
 
 from projects import services
 from projects.models import SubmissionFile
@@ -287,6 +289,44 @@ def test_another_drafts_file_cannot_be_removed(client):
     client.post(files_url(submission), {"aktion": f"entfernen-{SubmissionFile.objects.get().pk}"})
 
     assert SubmissionFile.objects.count() == 1
+
+
+@pytest.fixture
+def sent_in_another_tab(monkeypatch):
+    """The draft as this tab's request found it, although another tab has sent it meanwhile."""
+
+    def send(submission):
+        found = type(submission).objects.get(pk=submission.pk)
+        type(submission).objects.filter(pk=submission.pk).update(state="unconfirmed", submitted_at=timezone.now())
+        monkeypatch.setattr(services, "submission_from_draft_token", lambda token: found)
+
+    return send
+
+
+def test_removing_a_file_of_a_submission_sent_in_another_tab_says_why(client, sent_in_another_tab):
+    submission = draft()
+    upload(client, submission, image=SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg"), image_alt_text="Rathaus")
+    stored = SubmissionFile.objects.get()
+    sent_in_another_tab(submission)
+
+    response = client.post(files_url(submission), {"aktion": f"entfernen-{stored.pk}"})
+
+    assert response["Location"] == services.draft_path(submission)
+    assert SubmissionFile.objects.count() == 1
+    assert services.NOT_EDITABLE_MESSAGE in [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_uploading_to_a_submission_sent_in_another_tab_says_why(client, sent_in_another_tab):
+    submission = draft()
+    sent_in_another_tab(submission)
+
+    response = upload(
+        client, submission, image=SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg"), image_alt_text="Rathaus"
+    )
+
+    assert response["Location"] == services.draft_path(submission)
+    assert SubmissionFile.objects.count() == 0
+    assert services.NOT_EDITABLE_MESSAGE in [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def test_weiter_uploads_a_chosen_file_and_goes_to_the_review(client):
