@@ -21,6 +21,7 @@ MAIN_NAVIGATION = [
 FOOTER_NAVIGATION = [
     ("Über uns", "ueber-uns"),
     ("Statistik", "portal:statistics"),
+    ("Projekt melden", "projects:submission_start"),
     ("Häufige Fragen", "faq"),
     ("Kontakt", "kontakt"),
     ("Impressum", "impressum"),
@@ -41,7 +42,10 @@ def main_navigation() -> list[tuple[str, str]]:
 
 
 def footer_navigation() -> list[tuple[str, str]]:
-    return [
-        (label, reverse(target) if ":" in target else reverse("portal:page", kwargs={"slug": target}))
-        for label, target in FOOTER_NAVIGATION
-    ]
+    items = []
+    for label, target in FOOTER_NAVIGATION:
+        try:
+            items.append((label, reverse(target) if ":" in target else reverse("portal:page", kwargs={"slug": target})))
+        except NoReverseMatch:  # as in the header: only what the apps provide
+            continue
+    return items

@@ -246,9 +246,14 @@ AWARDS_ENTRY_RETENTION_DAYS = env_int("AWARDS_ENTRY_RETENTION_DAYS", 365)
 # the request is read, with a message next to the field).
 SUBMISSION_MAX_DOCUMENTS = 10
 SUBMISSION_MAX_IMAGES = 10
+# All files of one submission together.
+SUBMISSION_MAX_BYTES = 100 * 1024 * 1024
 # Submissions begun and change links asked for, per client address and hour; uploads per client and hour.
 SUBMISSION_RATE_LIMIT = (env_int("SUBMISSION_RATE_LIMIT", 10), 3600)
 SUBMISSION_UPLOAD_RATE_LIMIT = (60, 3600)
+# `delete_stale_submissions` deletes approved and rejected submissions (and their mails) this many days after
+# the decision: the project and its history keep what was taken over.
+SUBMISSION_RETENTION_DAYS = env_int("SUBMISSION_RETENTION_DAYS", 180)
 
 # --- Forms: spam protection without third parties ---------------------------------------------
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)

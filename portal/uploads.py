@@ -77,7 +77,7 @@ def validate_document(file, *, max_bytes: int) -> FileType:
 
 
 def validate_image(file, *, max_bytes: int) -> str:
-    """Open and verify the image with Pillow; returns its format (JPEG, PNG or WEBP)."""
+    """Open, verify and decode the image with Pillow; returns its format (JPEG, PNG or WEBP)."""
     if file.size > max_bytes:
         raise ValidationError(
             f"Das Bild ist {filesizeformat(file.size)} groß; erlaubt sind höchstens {filesizeformat(max_bytes)}."
@@ -94,6 +94,11 @@ def validate_image(file, *, max_bytes: int) -> str:
                 )
             image_format = image.format
             image.verify()
+        # verify() checks the structure, not the pixel data: a cut-off JPEG or a PNG with broken data passes it
+        # and fails only when decoded. Decoding is safe now that the size in pixels is known to be allowed.
+        file.seek(0)
+        with Image.open(file) as image:
+            image.load()
     except Image.DecompressionBombError:
         # Pillow refuses on opening what has more than twice its own limit of pixels.
         raise ValidationError(

@@ -6,6 +6,8 @@ its required fields are needed to go on, not to go back (see SubmissionStepForm.
 
 import datetime
 import re
+from collections import Counter
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -13,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.functional import lazy
 from django.utils.html import format_html
 
@@ -23,7 +26,7 @@ from portal.spam import SpamProtectedForm
 from portal.uploads import IMAGE_FORMATS, validate_document, validate_image
 from projects import services
 from projects.models import Document, PartnerRequest, Project, Submission, SubmissionFile, Topic
-from projects.services import submission_consent_text
+from projects.services import CONTACT_FIELDS, submission_consent_text
 
 STEPS = {
     1: "Absender",
@@ -35,9 +38,32 @@ STEPS = {
 }
 FILES_STEP = 5
 LAST_STEP = 6
+# Kommunen listed by the search of step 3.
+SEARCH_RESULTS = 20
 IMAGE_CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 TEXT_MAX = 5000
 OTHER_PARTICIPANTS_MAX = 30
+
+
+SEARCH_MAX = 100
+
+
+def search_text(value) -> str:
+    """What was typed into a search, as the database takes it: PostgreSQL text cannot hold NUL characters."""
+    return (value or "").replace("\x00", "").strip()[:SEARCH_MAX]
+
+
+def _pk(value) -> int | None:
+    """A row's id from a form's raw data, or None for anything else ("²" is a digit, but no number)."""
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
+
+
+class SearchField(forms.CharField):
+    """A search field that drops NUL characters instead of refusing them: nobody types one."""
+
+    def to_python(self, value):
+        return search_text(super().to_python(value))
 
 
 def municipality_choices():
@@ -81,9 +107,26 @@ EMAIL_MESSAGES = {
 }
 
 
+def step_target(action: str, step: int) -> int:
+    """Where a button of a step leads: "weiter", "zurueck", "suchen" and "hochladen" (stay) or "schritt-<n>" (the
+    step navigation, which saves first when JavaScript is on)."""
+    if action.startswith("schritt-"):
+        target = _pk(action.removeprefix("schritt-"))
+        target = step if target is None else target
+    else:
+        target = {"zurueck": step - 1, "suchen": step, "hochladen": step}.get(action, step + 1)
+    return min(max(target, 1), LAST_STEP)
+
+
+def file_to_remove(action: str) -> int | None:
+    """The file a button "entfernen-<id>" of step 5 removes."""
+    return _pk(action.removeprefix("entfernen-")) if action.startswith("entfernen-") else None
+
+
 class SubmissionStepForm(KernFormMixin, forms.Form):
     """One step: its fields are fields of Submission, filled in from it; `required_fields` to go on."""
 
+    step: int
     required_fields: list[str] = []
 
     def __init__(self, *args, submission: Submission | None = None, **kwargs):
@@ -117,6 +160,24 @@ class SubmissionStepForm(KernFormMixin, forms.Form):
         """Going back stores what is valid; only wrong input (not missing input) keeps the person here."""
         return any(error.code != "required" for errors in self.errors.as_data().values() for error in errors)
 
+    def save(self, *, action: str) -> int | None:
+        """Store the step as the button asks; returns the step to go to, or None when the page must show errors.
+
+        "Weiter" needs the step complete and reaches the next one; "Zurück", the search and the step navigation
+        store what is valid. A submission sent meanwhile (another tab) raises SubmissionNotEditableError.
+        """
+        valid = self.is_valid()
+        if not valid and (action == "weiter" or self.blocks_going_back()):
+            return None
+        services.save_submission_step(
+            submission=self.submission, values=self.values(), reached_step=self.step + 1 if valid else self.step
+        )
+        return step_target(action, self.step)
+
+    def redirect_suffix(self, action: str) -> str:
+        """What the address of the next page carries after the step's path (the search of step 3)."""
+        return ""
+
     @classmethod
     def missing(cls, submission: Submission) -> list[str]:
         """The labels of what the stored submission lacks for this step."""
@@ -131,6 +192,8 @@ class SubmissionStepForm(KernFormMixin, forms.Form):
 
 class SenderForm(SpamProtectedForm, SubmissionStepForm):
     """Step 1: who sends the project. Starting a submission is protected against spam (honeypot, time)."""
+
+    step = 1
 
     submitter_name = forms.CharField(
         label="Ihr Name", max_length=200, error_messages={"required": "Bitte geben Sie Ihren Namen ein."}
@@ -218,6 +281,8 @@ class SenderForm(SpamProtectedForm, SubmissionStepForm):
 class ProjectForm(SubmissionStepForm):
     """Step 2: what the project is."""
 
+    step = 2
+
     title = forms.CharField(
         label="Titel des Projekts",
         max_length=200,
@@ -267,6 +332,8 @@ class ProjectForm(SubmissionStepForm):
 class ParticipantsForm(SubmissionStepForm):
     """Step 3: the lead Kommune, the other Kommunen (chosen from a search) and other participants."""
 
+    step = 3
+
     lead_municipality = forms.ModelChoiceField(
         label="Hauptverantwortliche Kommune",
         queryset=municipality_choices(),
@@ -293,7 +360,7 @@ class ParticipantsForm(SubmissionStepForm):
         "eine Gemeinde in den Niederlanden. Eine pro Zeile.",
     )
     # Not stored: the search for Kommunen to add.
-    q = forms.CharField(label="Name der Kommune", required=False, max_length=100)
+    q = SearchField(label="Name der Kommune", required=False, max_length=SEARCH_MAX)
 
     required_fields = ["lead_municipality"]
 
@@ -328,14 +395,39 @@ class ParticipantsForm(SubmissionStepForm):
 
     @property
     def lead_id(self) -> int | None:
-        value = str(self["lead_municipality"].value() or "")
-        return int(value) if value.isdigit() else None
+        return _pk(self["lead_municipality"].value())
+
+    @property
+    def query(self) -> str:
+        """The search for Kommunen as sent (also when another field of the step is wrong)."""
+        return search_text(self.data.get("q")) if self.is_bound else ""
+
+    def redirect_suffix(self, action: str) -> str:
+        if action != "suchen":
+            return ""
+        return f"?{urlencode({'suche': self.query})}#suche" if self.query else "#suche"
+
+    def search(self, query: str) -> dict:
+        """The Kommunen ticked so far and those found by the search, as checkboxes (the step works without JS)."""
+        chosen = self.chosen
+        results = []
+        if query:
+            excluded = [m.pk for m in chosen] + [self.lead_id or 0]
+            results = list(municipality_details().search(query).exclude(pk__in=excluded)[: SEARCH_RESULTS + 1])
+        for municipality in [*chosen, *results]:
+            municipality.detail = municipality_detail_label(municipality)
+        return {
+            "chosen": chosen,
+            "query": query,
+            "results": results[:SEARCH_RESULTS],
+            "more_results": len(results) > SEARCH_RESULTS,
+        }
 
     @property
     def chosen(self) -> list[Municipality]:
         """The Kommunen ticked in the list, as sent or as stored (for the checkboxes), without the lead."""
         if self.is_bound:
-            ids = [int(pk) for pk in self.data.getlist("municipalities") if str(pk).isdigit()]
+            ids = [pk for pk in map(_pk, self.data.getlist("municipalities")) if pk is not None]
         else:
             ids = self.initial.get("municipalities", [])
         return list(municipality_details().filter(pk__in=ids).exclude(pk=self.lead_id))
@@ -351,6 +443,8 @@ class ParticipantsForm(SubmissionStepForm):
 
 class ContentForm(SubmissionStepForm):
     """Step 4: the sections of the Steckbrief and the contact person."""
+
+    step = 4
 
     occasion = forms.CharField(
         label="Anlass",
@@ -394,7 +488,12 @@ class ContentForm(SubmissionStepForm):
 
     def __init__(self, *args, submission=None, **kwargs):
         super().__init__(*args, submission=submission, **kwargs)
-        if submission is not None and not submission.contact_name and not submission.contact_email:
+        if submission is not None and submission.hidden_fields:
+            # A change by someone else, of a project whose contact is not published: the fields start empty,
+            # and left empty the contact stays as it is.
+            for name in CONTACT_FIELDS:
+                self.fields[name].required = False
+        elif submission is not None and not submission.contact_name and not submission.contact_email:
             # Most often the person who reports the project answers questions about it too.
             self.initial.update(
                 contact_name=submission.submitter_name,
@@ -402,6 +501,14 @@ class ContentForm(SubmissionStepForm):
                 contact_email=submission.submitter_email,
                 contact_phone=submission.submitter_phone,
             )
+
+    @classmethod
+    def missing(cls, submission):
+        labels = super().missing(submission)
+        if submission.hidden_fields:
+            hidden = {str(cls.base_fields[name].label) for name in CONTACT_FIELDS}
+            labels = [label for label in labels if label not in hidden]
+        return labels
 
 
 STEP_FORMS = {1: SenderForm, 2: ProjectForm, 3: ParticipantsForm, 4: ContentForm}
@@ -413,9 +520,12 @@ def missing_by_step(submission: Submission) -> dict[int, list[str]]:
     return {step: labels for step, labels in missing.items() if labels}
 
 
+FILE_FIELDS = ("document", "image")
+
+
 class FilesForm(KernFormMixin, forms.Form):
     """Step 5: one document and/or one picture at a time, checked by content. Files the request reader refused
-    (too large) arrive as `refused`; `counts` are the files of each kind the submission has already."""
+    (too large) arrive as `refused`; `existing` are the files the submission has already."""
 
     document = forms.FileField(
         label="Dokument",
@@ -449,19 +559,31 @@ class FilesForm(KernFormMixin, forms.Form):
         label="Bildnachweis", max_length=200, required=False, help_text="z. B. © Gemeinde Heek"
     )
 
-    def __init__(self, *args, refused=None, counts=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, files=None, *, submission, existing, refused=None, **kwargs):
+        if files is not None:
+            # One file per field, the first: a crafted request may send more (see SizeLimitHandler).
+            files = MultiValueDict({name: files.getlist(name)[:1] for name in FILE_FIELDS if files.getlist(name)})
+        super().__init__(data, files or None, **kwargs)
+        self.submission = submission
         self.refused = refused or {}
-        self.counts = counts or {}
+        self.counts = Counter(f.kind for f in existing)
+        # The bytes of the files the submission has, and of those of this request accepted so far.
+        self.used_bytes = sum(f.size for f in existing)
         self.file_types = {}
+        # What save() stored.
+        self.stored: list[SubmissionFile] = []
 
     def _refused_message(self, name: str) -> str:
         refused = self.refused[name]
-        size = f" (etwa {filesizeformat(refused.request_size)})" if refused.request_size else ""
         return (
-            f"Die Datei „{refused.file_name}“ ist zu groß{size}. Erlaubt sind höchstens "
+            f"Die Datei „{refused.file_name}“ ist zu groß ({filesizeformat(refused.size)}). Erlaubt sind höchstens "
             f"{filesizeformat(refused.limit)}. Bitte verkleinern Sie sie, z. B. als PDF mit geringerer Auflösung."
         )
+
+    def _check_quota(self, upload) -> None:
+        if self.used_bytes + upload.size > settings.SUBMISSION_MAX_BYTES:
+            raise ValidationError(services.quota_message(used=self.used_bytes, size=upload.size))
+        self.used_bytes += upload.size
 
     def _check_count(self, kind: str, limit: int, noun: str) -> None:
         if self.counts.get(kind, 0) >= limit:
@@ -474,6 +596,7 @@ class FilesForm(KernFormMixin, forms.Form):
         if upload:
             self._check_count(SubmissionFile.Kind.DOCUMENT, settings.SUBMISSION_MAX_DOCUMENTS, "Dokumente")
             self.file_types["document"] = validate_document(upload, max_bytes=settings.DOCUMENT_MAX_BYTES)
+            self._check_quota(upload)
         return upload
 
     def clean_image(self):
@@ -483,6 +606,7 @@ class FilesForm(KernFormMixin, forms.Form):
         if upload:
             self._check_count(SubmissionFile.Kind.IMAGE, settings.SUBMISSION_MAX_IMAGES, "Bilder")
             self.file_types["image"] = validate_image(upload, max_bytes=settings.IMAGE_MAX_BYTES)
+            self._check_quota(upload)
         return upload
 
     def clean(self):
@@ -493,13 +617,35 @@ class FilesForm(KernFormMixin, forms.Form):
             self.add_error("image_alt_text", "Bitte beschreiben Sie, was auf dem Bild zu sehen ist.")
         if self.errors:
             # A browser never keeps a chosen file after an error; say so where the file was accepted.
-            for name in ("document", "image"):
+            for name in FILE_FIELDS:
                 if cleaned_data.get(name) and name not in self.errors:
                     self.add_error(name, "Die Datei war in Ordnung; bitte wählen Sie sie noch einmal aus.")
         return cleaned_data
 
     def has_upload(self) -> bool:
         return bool(self.files) or bool(self.refused)
+
+    def save(self, *, action: str) -> int | None:
+        """Store the chosen files and return the step the button leads to ("hochladen": this one); None when the
+        page must show errors. A submission sent meanwhile (another tab) raises SubmissionNotEditableError."""
+        if self.has_upload():
+            if not self.is_valid():
+                return None
+            for upload in self.uploads():
+                try:
+                    self.stored.append(services.add_submission_file(submission=self.submission, **upload))
+                except services.SubmissionNotEditableError:
+                    raise
+                except services.SubmissionError as error:  # a limit, reached by an upload in another tab
+                    self.add_error(None, str(error))
+                    return None
+        elif action == "hochladen":
+            self.add_error(None, "Bitte wählen Sie zuerst eine Datei aus.")
+            return None
+        target = step_target(action, FILES_STEP)
+        if target == LAST_STEP:
+            services.save_submission_step(submission=self.submission, values={}, reached_step=LAST_STEP)
+        return target
 
     def uploads(self) -> list[dict]:
         """The accepted files as arguments of projects.services.add_submission_file."""
@@ -569,7 +715,8 @@ class ApproveForm(forms.Form):
         label="Sofort veröffentlichen",
         required=False,
         initial=True,
-        help_text="Sonst wird das neue Projekt als Entwurf angelegt.",
+        help_text="Sonst wird das neue Projekt als Entwurf angelegt, und seine Dokumente sind nicht "
+        "veröffentlicht (in der Dokumentbibliothek einzeln zu veröffentlichen).",
     )
 
 

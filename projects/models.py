@@ -5,9 +5,11 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history import register
@@ -648,6 +650,12 @@ class Submission(models.Model):
         return self.kind == self.Kind.CHANGE
 
     @property
+    def hidden_fields(self) -> list[str]:
+        """The project's fields a change began without: its contact, when the page does not publish it and
+        someone else asked for the link (projects.services.open_change_link)."""
+        return self.baseline.get("hidden_fields", []) if self.is_change else []
+
+    @property
     def submitter_organisation_name(self) -> str:
         if self.submitter_municipality_id:
             return self.submitter_municipality.name
@@ -730,3 +738,12 @@ class SubmissionFile(models.Model):
     def label(self) -> str:
         """The file type as people know it: "PDF", "PNG" …"""
         return self.file_name.rsplit(".", 1)[-1].upper() if "." in self.file_name else ""
+
+
+@receiver(post_delete, sender=SubmissionFile, dispatch_uid="delete-stored-submission-file")
+def delete_stored_submission_file(sender, instance: SubmissionFile, **kwargs):
+    """A deleted row takes its stored file with it, after the commit, however it is deleted: removed from a
+    draft, with its submission, with the project a change was for, or in the admin."""
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))

@@ -490,12 +490,14 @@ class SubmissionQuerySet(models.QuerySet):
             "lead_municipality__shape",
         )
 
-    def stale(self, *, now, draft_days: int, unconfirmed_days: int, link_days: int):
-        """Drafts nobody touched for `draft_days`, submissions whose address was not confirmed within
-        `unconfirmed_days` and change links not opened within `link_days`: nobody will finish them, and they
-        hold personal data and files."""
+    def stale(self, *, now, draft_days: int, unconfirmed_days: int, link_days: int, decided_days: int):
+        """Submissions whose personal data and files are no longer needed: drafts, and those sent back for
+        changes, nobody touched for `draft_days`; those whose address was not confirmed within
+        `unconfirmed_days`; change links not opened within `link_days`; approved and rejected ones
+        `decided_days` after the decision (what was approved lives on in the project)."""
         return self.filter(
-            Q(state="draft", updated_at__lt=now - timedelta(days=draft_days))
+            Q(state__in=["draft", "changes_requested"], updated_at__lt=now - timedelta(days=draft_days))
             | Q(state="draft", kind="change", link_used_at__isnull=True, created_at__lt=now - timedelta(days=link_days))
             | Q(state="unconfirmed", submitted_at__lt=now - timedelta(days=unconfirmed_days))
+            | Q(state__in=["approved", "rejected"], decided_at__lt=now - timedelta(days=decided_days))
         )

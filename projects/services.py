@@ -21,8 +21,9 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Lower, Trim
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -35,7 +36,7 @@ from taggit.models import TaggedItem
 from portal import usage
 from portal.fields import month_label
 from portal.mail import absolute_url, editors_address, send_templated_mail
-from portal.models import Municipality
+from portal.models import Municipality, OutgoingMail
 from portal.uploads import DOCUMENT_TYPES, DOCX, ODT, PDF, FileType, clean_file_name
 from projects.models import (
     Document,
@@ -114,17 +115,33 @@ def restore_tags(*, obj: Project | Document, as_of: datetime.datetime) -> None:
             item.save(force_insert=True)
 
 
-def create_renditions(*, image: ProjectImage) -> ProjectImage:
-    """WebP renditions of an uploaded picture, turned upright as the camera meant it."""
-    with image.image.open("rb") as file, Image.open(file) as original:
+def render_renditions(file) -> dict[str, bytes]:
+    """The WebP renditions of a picture (field → bytes), turned upright as the camera meant it.
+
+    Raises what Pillow raises for a file it cannot decode (OSError and others)."""
+    with Image.open(file) as original:
         picture = ImageOps.exif_transpose(original).convert("RGB")
-    stem = image.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    renditions = {}
     for field, width in RENDITION_WIDTHS.items():
         copy = picture.copy()
         copy.thumbnail((width, width * 4))
         buffer = io.BytesIO()
         copy.save(buffer, "WEBP", quality=80)
-        getattr(image, field).save(f"{stem}-{width}.webp", ContentFile(buffer.getvalue()), save=False)
+        renditions[field] = buffer.getvalue()
+    return renditions
+
+
+def _save_renditions(image: ProjectImage, renditions: dict[str, bytes]) -> None:
+    stem = image.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for field, content in renditions.items():
+        getattr(image, field).save(f"{stem}-{RENDITION_WIDTHS[field]}.webp", ContentFile(content), save=False)
+
+
+def create_renditions(*, image: ProjectImage) -> ProjectImage:
+    """WebP renditions of an uploaded picture, turned upright as the camera meant it."""
+    with image.image.open("rb") as file:
+        renditions = render_renditions(file)
+    _save_renditions(image, renditions)
     image.save(update_fields=list(RENDITION_WIDTHS))
     return image
 
@@ -691,11 +708,19 @@ STECKBRIEF_FIELDS = [
 ]
 PARTICIPANT_FIELDS = {"lead_municipality", "municipalities", "other_participants"}
 TEXT_FIELDS = {"occasion", "goal", "implementation"}
+# The project's contact, which its page shows only with consent.
+CONTACT_FIELDS = ["contact_name", "contact_function", "contact_email", "contact_phone"]
+# What the submitter sees in place of the contact that is not published.
+HIDDEN_VALUE = "(nicht veröffentlicht)"
 NOT_EDITABLE_MESSAGE = "Diese Meldung ist abgeschickt und kann nicht mehr geändert werden."
 
 
 class SubmissionError(Exception):
     """A step that cannot be taken now; the message says why, in German."""
+
+
+class SubmissionNotEditableError(SubmissionError):
+    """The submission was sent (perhaps from another tab) and can no longer be changed."""
 
 
 def submission_consent_text() -> str:
@@ -833,7 +858,7 @@ def save_submission_step(*, submission: Submission, values: dict, reached_step: 
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if not locked.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+            raise SubmissionNotEditableError(NOT_EDITABLE_MESSAGE)
         many = _set_values(locked, values)
         locked.step = max(locked.step, min(reached_step, 6))
         locked.save()
@@ -857,16 +882,19 @@ def add_submission_file(
 ) -> SubmissionFile:
     """Keep an uploaded file (checked by content before) with the submission, outside the public media.
 
-    At most `limit` files of a kind; counted under the submission's lock, so two uploads at once cannot
-    pass it together.
+    At most `limit` files of a kind and SUBMISSION_MAX_BYTES together; counted under the submission's lock, so
+    two uploads at once cannot pass them together.
     """
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if not locked.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+            raise SubmissionNotEditableError(NOT_EDITABLE_MESSAGE)
         if locked.files.filter(kind=kind).count() >= limit:
             noun = "Bilder" if kind == SubmissionFile.Kind.IMAGE else "Dokumente"
             raise SubmissionError(f"Mehr als {limit} {noun} pro Meldung sind nicht möglich.")
+        used = locked.files.aggregate(total=Sum("size"))["total"] or 0
+        if used + upload.size > settings.SUBMISSION_MAX_BYTES:
+            raise SubmissionError(quota_message(used=used, size=upload.size))
         name = clean_file_name(upload.name, extension)
         submission_file = SubmissionFile(
             submission=locked,
@@ -888,6 +916,15 @@ def add_submission_file(
     return submission_file
 
 
+def quota_message(*, used: int, size: int) -> str:
+    """Why a file does not fit into the submission's SUBMISSION_MAX_BYTES any more."""
+    return (
+        f"Zusammen dürfen die Dateien einer Meldung höchstens {filesizeformat(settings.SUBMISSION_MAX_BYTES)} groß "
+        f"sein. Hochgeladen sind {filesizeformat(used)}; diese Datei ({filesizeformat(size)}) passt nicht mehr "
+        "dazu. Bitte entfernen Sie eine Datei oder verkleinern Sie diese."
+    )
+
+
 def _delete_files_after_commit(names: list[str]) -> None:
     storage = SubmissionFile._meta.get_field("file").storage
 
@@ -898,22 +935,27 @@ def _delete_files_after_commit(names: list[str]) -> None:
     transaction.on_commit(delete)
 
 
-def remove_submission_file(*, submission_file: SubmissionFile) -> None:
+def remove_submission_file(*, submission: Submission, pk: int) -> SubmissionFile | None:
+    """Delete a file of a draft (the stored file after the commit); None if the submission has no such file."""
     with transaction.atomic():
-        locked = Submission.objects.select_for_update().get(pk=submission_file.submission_id)
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if not locked.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
-        names = [submission_file.file.name] if submission_file.file else []
-        submission_file.delete()
-        _delete_files_after_commit(names)
+            raise SubmissionNotEditableError(NOT_EDITABLE_MESSAGE)
+        submission_file = locked.files.filter(pk=pk).first()
+        if submission_file is not None:
+            submission_file.delete()
+    return submission_file
 
 
 def submit_submission(*, submission: Submission) -> Submission:
-    """Send the submission: to the queue when the address is confirmed, else a mail with the confirmation link."""
+    """Send the submission: to the queue when the address is confirmed, else a mail with the confirmation link.
+
+    Sent already (a second click, another tab): nothing happens, and the submission is returned as it is.
+    """
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if not submission.is_editable:
-            raise SubmissionError(NOT_EDITABLE_MESSAGE)
+            return submission
         submission.submitted_at = timezone.now()
         submission.consent_text = submission_consent_text()
         if submission.email_confirmed_at:
@@ -1005,9 +1047,12 @@ def open_change_link(*, submission: Submission) -> Submission:
         submission.email_confirmed_at = now
         # Everything is filled in: every step may be opened at once.
         submission.step = 6
-        submission.baseline = values
-        _set_from_values(submission, values)
-        if project.contact_email and project.contact_email.lower() == submission.submitter_email:
+        from_contact = bool(project.contact_email) and project.contact_email.lower() == submission.submitter_email
+        hidden = [] if from_contact or project.contact_consent else [name for name in CONTACT_FIELDS if values[name]]
+        # The baseline keeps the contact, so that a change that leaves the empty fields alone keeps it too.
+        submission.baseline = {**values, "hidden_fields": hidden} if hidden else values
+        _set_from_values(submission, {**values, **dict.fromkeys(hidden, "")})
+        if from_contact:
             submission.submitter_name = submission.submitter_name or project.contact_name
             submission.submitter_function = submission.submitter_function or project.contact_function
             submission.submitter_phone = submission.submitter_phone or project.contact_phone
@@ -1068,6 +1113,18 @@ def submission_values(submission: Submission) -> dict:
     }
 
 
+def changed_fields(submission: Submission, values: dict | None = None) -> list[str]:
+    """The Steckbrief fields a change alters: those that differ from the project's values when it began.
+
+    A field the submitter was not shown (the contact the project does not publish, see open_change_link) is
+    changed only when something was typed into it; left empty, the project keeps its value.
+    """
+    values = values if values is not None else submission_values(submission)
+    baseline = submission.baseline
+    hidden = set(submission.hidden_fields)
+    return [name for name in STECKBRIEF_FIELDS if values[name] != ("" if name in hidden else baseline.get(name))]
+
+
 def _set_from_values(submission: Submission, values: dict) -> None:
     """The plain fields of project_values on the submission (the many-to-many ones are set after saving)."""
     for name in STECKBRIEF_FIELDS:
@@ -1092,12 +1149,36 @@ def html_to_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+LIST_ITEM = re.compile(r"^[-–•*]\s+")
+# What text_to_html can make (besides the text): anything else in a project's text is the editors' formatting.
+PLAIN_TAGS = re.compile(r"<(?!/?(?:p|br|ul|li)\b)[a-zA-Z/]")
+
+
 def text_to_html(text: str) -> str:
-    """Plain text as paragraphs: blank lines separate them, single line breaks stay."""
-    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
-    return "".join(
-        "<p>" + "<br>".join(escape(line.strip()) for line in part.splitlines()) + "</p>" for part in paragraphs
-    )
+    """Plain text as HTML: blank lines separate paragraphs, single line breaks stay, and lines that begin with
+    "- " (as html_to_text writes list items, or "•", "–", "*") become a list."""
+    html = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        run, in_list = [], False
+        for line in [*lines, None]:
+            is_item = line is not None and bool(LIST_ITEM.match(line))
+            if run and (line is None or is_item != in_list):
+                if in_list:
+                    html.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in run) + "</ul>")
+                else:
+                    html.append("<p>" + "<br>".join(escape(item) for item in run) + "</p>")
+                run = []
+            if line is not None:
+                in_list = is_item
+                run.append(LIST_ITEM.sub("", line) if is_item else line)
+    return "".join(html)
+
+
+def has_formatting(html: str) -> bool:
+    """Whether rich text has more than paragraphs and lists (links, headings, emphasis, numbered lists …), which
+    a submission's plain text cannot carry."""
+    return bool(PLAIN_TAGS.search(html or ""))
 
 
 # --- Comparing and moderating -------------------------------------------------------------------------------
@@ -1115,6 +1196,8 @@ class FieldChange:
     proposed_change: bool
     # The project's value differs now from when the change began: someone else changed it meanwhile.
     changed_meanwhile: bool
+    # A text the change replaces has formatting (links, headings …) that the submission's plain text lacks.
+    loses_formatting: bool = False
 
 
 def _display(name: str, value, names: dict) -> str:
@@ -1135,8 +1218,12 @@ def _display(name: str, value, names: dict) -> str:
     return str(value)
 
 
-def compare_submission(submission: Submission) -> list[FieldChange]:
-    """Field by field: the published project now, the submission's proposal, and what the submitter changed."""
+def compare_submission(submission: Submission, *, for_submitter: bool = False) -> list[FieldChange]:
+    """Field by field: the published project now, the submission's proposal, and what the submitter changed.
+
+    `for_submitter`: the submitter's own review, which does not show what the project's page does not (its
+    contact, without consent).
+    """
     proposed = submission_values(submission)
     # The project as it is now (not as the submission's cached copy has it).
     project = Project.objects.filter(pk=submission.project_id).first() if submission.is_change else None
@@ -1151,11 +1238,20 @@ def compare_submission(submission: Submission) -> list[FieldChange]:
         ("municipalities", m.pk): m.short_name
         for m in Municipality.objects.filter(pk__in=[pk for pk in municipality_ids if pk]).only("short_name")
     }
+    changed = set(changed_fields(submission, proposed)) if submission.is_change else set()
+    hidden = set()
+    if for_submitter and submission.is_change and not project.contact_consent:
+        # Not on the project's page, so not here either: the contact, but for what the submitter was shown.
+        hidden = {
+            name
+            for name in CONTACT_FIELDS
+            if name in submission.hidden_fields or current.get(name) != baseline.get(name)
+        }
     rows = []
     for name in STECKBRIEF_FIELDS:
         label = str(Submission._meta.get_field(name).verbose_name)
         if submission.is_change:
-            proposed_change = proposed[name] != baseline.get(name)
+            proposed_change = name in changed
             changed_meanwhile = proposed_change and current.get(name) != baseline.get(name)
         else:
             proposed_change = proposed[name] not in (None, "", [], False)
@@ -1164,10 +1260,16 @@ def compare_submission(submission: Submission) -> list[FieldChange]:
             FieldChange(
                 name=name,
                 label=label,
-                current=_display(name, current.get(name), names),
+                current=HIDDEN_VALUE
+                if name in hidden and current.get(name)
+                else _display(name, current.get(name), names),
                 proposed=_display(name, proposed[name], names),
                 proposed_change=proposed_change,
                 changed_meanwhile=changed_meanwhile,
+                loses_formatting=proposed_change
+                and name in TEXT_FIELDS
+                and project is not None
+                and has_formatting(getattr(project, name)),
             )
         )
     return rows
@@ -1243,18 +1345,34 @@ def _sync_participants(project: Project, values: dict, baseline: dict, *, by, re
             participant.save()
 
 
-def _publish_files(submission: Submission, project: Project, *, by, reason: str) -> list[str]:
-    """Copy the submission's files to the library and the project's pictures; return the copied originals."""
+def _publish_files(submission: Submission, project: Project, *, by, reason: str, written: list) -> list[str]:
+    """Copy the submission's files to the library and the project's pictures; return the copied originals.
+
+    Each file written to the public media is added to `written`, for the caller to delete if the approval fails.
+    A picture is decoded (its renditions made) before anything of it is written.
+    """
     originals = []
     position = max(project.images.values_list("position", flat=True), default=0)
     for submission_file in submission.files.filter(document__isnull=True, image__isnull=True).exclude(file=""):
         with submission_file.file.open("rb") as source:
             if submission_file.is_image:
+                try:
+                    renditions = render_renditions(source)
+                except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+                    raise SubmissionError(
+                        f"Das Bild „{submission_file}“ lässt sich nicht lesen, die Datei ist beschädigt. Bitte "
+                        "löschen Sie es unten bei den Dateien (oder bitten Sie um ein anderes) und übernehmen Sie "
+                        "dann."
+                    ) from None
+                source.seek(0)
                 position += 1
                 image = ProjectImage(
                     project=project, alt_text=submission_file.alt_text, credit=submission_file.credit, position=position
                 )
                 image.image.save(submission_file.file_name, File(source), save=False)
+                written.append(image.image)
+                _save_renditions(image, renditions)
+                written.extend(getattr(image, field) for field in RENDITION_WIDTHS)
                 _with_history(image, by, reason).save()
                 submission_file.image = image
             else:
@@ -1263,13 +1381,15 @@ def _publish_files(submission: Submission, project: Project, *, by, reason: str)
                     kind=submission_file.document_kind,
                     title=submission_file.title,
                     slug=unique_slug(Document, submission_file.title, reserved=RESERVED_DOCUMENT_SLUGS),
-                    is_published=True,
+                    # A project approved as a draft keeps its documents off the site too.
+                    is_published=project.is_published,
                     file_name=submission_file.file_name,
                     content_type=file_type.content_type,
                     size=submission_file.size,
                     text=extract_text(source, file_type),
                 )
                 document.file.save(submission_file.file_name, File(source), save=False)
+                written.append(document.file)
                 _with_history(document, by, reason).save()
                 document.projects.add(project)
                 document.topics.set(project.topics.all())
@@ -1287,8 +1407,22 @@ def approve_submission(*, submission: Submission, by: AbstractBaseUser, publish:
 
     A change applies only what the submitter changed (against the project's values when the change began),
     so what the editors changed meanwhile in other fields stays. `publish` puts a new project on the site.
+    Should it fail, the files it wrote to the public media are deleted again.
     """
+    written, committed = [], []
+    try:
+        return _approve_submission(submission, by=by, publish=publish, written=written, committed=committed)
+    except BaseException:
+        if not committed:
+            for field_file in written:
+                field_file.storage.delete(field_file.name)
+        raise
+
+
+def _approve_submission(submission: Submission, *, by, publish: bool, written: list, committed: list) -> Project:
     with transaction.atomic():
+        # Runs first of the callbacks after the commit: from then on, the files written belong to the project.
+        transaction.on_commit(lambda: committed.append(True))
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if submission.state != Submission.State.PENDING:
             raise SubmissionError(f"Diese Meldung ist nicht zur Prüfung, sondern „{submission.get_state_display()}“.")
@@ -1304,7 +1438,7 @@ def approve_submission(*, submission: Submission, by: AbstractBaseUser, publish:
         now = timezone.now()
         if submission.is_change:
             project = Project.objects.select_for_update().get(pk=submission.project_id)
-            changed = [name for name in STECKBRIEF_FIELDS if values[name] != submission.baseline.get(name)]
+            changed = changed_fields(submission, values)
             baseline = submission.baseline
         else:
             project = Project(
@@ -1328,7 +1462,7 @@ def approve_submission(*, submission: Submission, by: AbstractBaseUser, publish:
             project.topics.set(values["topics"])
         if PARTICIPANT_FIELDS & set(changed):
             _sync_participants(project, values, baseline, by=by, reason=reason)
-        originals = _publish_files(submission, project, by=by, reason=reason)
+        originals = _publish_files(submission, project, by=by, reason=reason, written=written)
         refresh_project(project=project)
         submission.state = Submission.State.APPROVED
         submission.project = project
@@ -1381,29 +1515,54 @@ def request_submission_changes(*, submission: Submission, by: AbstractBaseUser, 
             submission,
             message=submission.editor_message,
             form_url=absolute_url(draft_path(submission, 6)),
+            days=DRAFT_RETENTION_DAYS,
         )
     return submission
 
 
 def delete_submissions(*, submissions: QuerySet[Submission]) -> int:
-    """Delete submissions with their stored files; returns how many."""
+    """Delete submissions with their stored files (projects.models.delete_stored_submission_file); returns how
+    many."""
     with transaction.atomic():
         ids = list(submissions.select_for_update().values_list("pk", flat=True))
-        names = list(SubmissionFile.objects.filter(submission__in=ids).exclude(file="").values_list("file", flat=True))
         deleted, _ = Submission.objects.filter(pk__in=ids).delete()
-        _delete_files_after_commit(names)
     return len(ids) if deleted else 0
 
 
-def delete_stale_submissions(*, dry_run: bool = False) -> int:
-    """Delete drafts untouched for DRAFT_RETENTION_DAYS, unconfirmed submissions whose link expired and
-    change links never opened; they hold personal data and files nobody will use."""
+@dataclass(frozen=True)
+class StaleSubmissions:
+    submissions: int
+    mails: int
+
+
+def _submission_mails():
+    """The stored mails about submissions (they repeat names, addresses and personal links)."""
+    prefix = SUBMISSION_MAILS
+    return OutgoingMail.objects.filter(
+        Q(template__startswith=f"{prefix}submission_") | Q(template=f"{prefix}change_link"),
+        status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED],
+    )
+
+
+def delete_stale_submissions(*, dry_run: bool = False) -> StaleSubmissions:
+    """Delete the submissions whose personal data and files nobody needs any more (SubmissionQuerySet.stale):
+    drafts and those sent back for changes untouched for DRAFT_RETENTION_DAYS, unconfirmed ones whose link
+    expired, change links never opened, approved and rejected ones SUBMISSION_RETENTION_DAYS after the decision;
+    and the sent mails about submissions older than that."""
+    now = timezone.now()
     stale = Submission.objects.stale(
-        now=timezone.now(),
+        now=now,
         draft_days=DRAFT_RETENTION_DAYS,
         unconfirmed_days=CONFIRMATION_DAYS,
         link_days=CHANGE_LINK_DAYS,
+        decided_days=settings.SUBMISSION_RETENTION_DAYS,
+    )
+    old_mails = _submission_mails().filter(
+        created_at__lt=now - datetime.timedelta(days=settings.SUBMISSION_RETENTION_DAYS)
     )
     if dry_run:
-        return stale.count()
-    return delete_submissions(submissions=stale)
+        return StaleSubmissions(submissions=stale.count(), mails=old_mails.count())
+    with transaction.atomic():
+        deleted = delete_submissions(submissions=stale)
+        mails, _ = old_mails.delete()
+    return StaleSubmissions(submissions=deleted, mails=mails)

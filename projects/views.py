@@ -1,6 +1,4 @@
-from collections import Counter
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,6 +20,7 @@ from projects.filters import DocumentFilter, PartnerRequestFilter, ProjectFilter
 from projects.forms import (
     FILES_STEP,
     LAST_STEP,
+    SEARCH_RESULTS,
     STEP_FORMS,
     STEPS,
     FilesForm,
@@ -30,9 +29,11 @@ from projects.forms import (
     ReportChangeForm,
     SenderForm,
     SendForm,
+    file_to_remove,
     missing_by_step,
     municipality_detail_label,
     municipality_details,
+    search_text,
 )
 from projects.models import Document, Participant, PartnerRequest, Project, Submission
 from projects.services import count_download
@@ -353,7 +354,6 @@ def _confirmation_link_invalid(request):
 
 SUBMISSION_COOKIE = "projektmeldung"
 SUBMISSION_COOKIE_SALT = "projects.submission.cookie"
-SEARCH_RESULTS = 20
 SUBMISSION_RATE_LIMIT_MESSAGE = (
     "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Meldungen. Bitte versuchen Sie es in einer Stunde noch "
     "einmal oder schreiben Sie uns eine E-Mail."
@@ -381,10 +381,15 @@ def _remember(request, response, submission: Submission) -> None:
     )
 
 
-def _remembered_draft(request) -> Submission | None:
+def _remembered(request) -> Submission | None:
+    """The submission this browser's cookie leads to, whatever its state."""
     path = request.get_signed_cookie(SUBMISSION_COOKIE, default="", salt=SUBMISSION_COOKIE_SALT)
     token = path.rstrip("/").rsplit("/", 1)[-1] if path else ""
-    submission = services.submission_from_draft_token(token) if token else None
+    return services.submission_from_draft_token(token) if token else None
+
+
+def _remembered_draft(request) -> Submission | None:
+    submission = _remembered(request)
     return submission if submission and submission.is_editable else None
 
 
@@ -448,103 +453,64 @@ def _submission_step(request, submission: Submission, step: int):
     return _form_step(request, submission, step)
 
 
-def _target(action: str, step: int) -> int:
-    """Where a button of a step leads: "weiter", "zurueck", "suchen" (stay) or "schritt-<n>" (the step navigation,
-    which saves first when JavaScript is on)."""
-    if action.startswith("schritt-") and action.removeprefix("schritt-").isdigit():
-        return min(max(int(action.removeprefix("schritt-")), 1), LAST_STEP)
-    return {"zurueck": step - 1, "suchen": step}.get(action, step + 1)
-
-
 def _form_step(request, submission: Submission, step: int):
-    """Steps 1–4: "Weiter" needs the step complete; "Zurück" and the search store what is valid."""
+    """Steps 1–4: the form stores what the button allows (SubmissionStepForm.save)."""
     form = STEP_FORMS[step](request.POST or None, submission=submission)
     if request.method == "POST":
         action = request.POST.get("aktion", "weiter")
-        valid = form.is_valid()
-        target = _target(action, step)
-        if valid or (action != "weiter" and not form.blocks_going_back()):
-            try:
-                services.save_submission_step(
-                    submission=submission, values=form.values(), reached_step=step + 1 if valid else step
-                )
-            except services.SubmissionError as error:
-                messages.error(request, str(error))
-                return redirect(services.draft_path(submission))
-            url = services.draft_path(submission, max(target, 1))
-            if action == "suchen":
-                query = form.cleaned_data.get("q", "").strip()
-                url += f"?{urlencode({'suche': query})}#suche" if query else "#suche"
-            return redirect(url)
+        try:
+            target = form.save(action=action)
+        except services.SubmissionNotEditableError as error:  # sent meanwhile, in another tab
+            messages.error(request, str(error))
+            return redirect(services.draft_path(submission))
+        if target is not None:
+            return redirect(services.draft_path(submission, target) + form.redirect_suffix(action))
     context = _step_context(submission, step, form=form)
     if step == 3:
-        query = (request.GET.get("suche") or "").strip()[:100] if request.method != "POST" else form.data.get("q", "")
-        context.update(_municipality_search(form, query))
+        query = form.query if request.method == "POST" else search_text(request.GET.get("suche"))
+        context.update(form.search(query))
     return render(request, f"projects/submission/step_{step}.html", context)
 
 
-def _municipality_search(form, query: str) -> dict:
-    """The Kommunen ticked so far and those found by the search, as checkboxes (the step works without JS)."""
-    chosen = form.chosen
-    results = []
-    if query:
-        excluded = [m.pk for m in chosen] + [form.lead_id or 0]
-        results = list(municipality_details().search(query).exclude(pk__in=excluded)[: SEARCH_RESULTS + 1])
-    for municipality in [*chosen, *results]:
-        municipality.detail = municipality_detail_label(municipality)
-    return {
-        "chosen": chosen,
-        "query": query,
-        "results": results[:SEARCH_RESULTS],
-        "more_results": len(results) > SEARCH_RESULTS,
-    }
-
-
 def _files_step(request, submission: Submission):
-    """Step 5: a document and/or a picture per upload, listed with a button to remove each."""
-    files = list(submission.files.all())
-    counts = Counter(f.kind for f in files)
+    """Step 5: a document and/or a picture per upload (FilesForm.save), listed with a button to remove each."""
+    existing = list(submission.files.all())
+    refused = getattr(request, "refused_uploads", {})
     form = FilesForm(
-        request.POST or None,
-        request.FILES or None,
-        refused=getattr(request, "refused_uploads", {}),
-        counts=counts,
+        request.POST or None, request.FILES or None, submission=submission, existing=existing, refused=refused
     )
     status = 200
     if request.method == "POST":
         action = request.POST.get("aktion", "hochladen")
-        if action.startswith("entfernen-"):
-            removed = next((f for f in files if str(f.pk) == action.removeprefix("entfernen-")), None)
-            if removed is not None:
-                services.remove_submission_file(submission_file=removed)
-                messages.success(request, f"„{removed}“ ist entfernt.")
-            return redirect(services.draft_path(submission, FILES_STEP))
-        if form.has_upload():
-            if rate_limited(request, "submission-uploads", limit=settings.SUBMISSION_UPLOAD_RATE_LIMIT):
+        try:
+            if (file_id := file_to_remove(action)) is not None:
+                if removed := services.remove_submission_file(submission=submission, pk=file_id):
+                    messages.success(request, f"„{removed}“ ist entfernt.")
+                return redirect(services.draft_path(submission, FILES_STEP))
+            if form.has_upload() and rate_limited(
+                request, "submission-uploads", limit=settings.SUBMISSION_UPLOAD_RATE_LIMIT
+            ):
                 form.add_error(None, UPLOAD_RATE_LIMIT_MESSAGE)
                 status = 429
-            elif form.is_valid():
-                try:
-                    for upload in form.uploads():
-                        stored = services.add_submission_file(submission=submission, **upload)
-                        messages.success(request, f"„{stored}“ ist hochgeladen.")
-                except services.SubmissionError as error:
-                    form.add_error(None, str(error))
-        elif action == "hochladen":
-            form.add_error(None, "Bitte wählen Sie zuerst eine Datei aus.")
-        if not form.errors and status == 200:
-            target = FILES_STEP if action == "hochladen" else _target(action, FILES_STEP)
-            if target == LAST_STEP:
-                services.save_submission_step(submission=submission, values={}, reached_step=LAST_STEP)
-            return redirect(services.draft_path(submission, target))
+            else:
+                target = form.save(action=action)
+                for stored in form.stored:
+                    messages.success(request, f"„{stored}“ ist hochgeladen.")
+                if target is not None:
+                    return redirect(services.draft_path(submission, target))
+        except services.SubmissionNotEditableError as error:  # sent meanwhile, in another tab
+            messages.error(request, str(error))
+            return redirect(services.draft_path(submission))
     context = _step_context(
         submission,
         FILES_STEP,
         form=form,
-        documents=[f for f in files if not f.is_image],
-        images=[f for f in files if f.is_image],
+        documents=[f for f in existing if not f.is_image],
+        images=[f for f in existing if f.is_image],
         max_documents=settings.SUBMISSION_MAX_DOCUMENTS,
         max_images=settings.SUBMISSION_MAX_IMAGES,
+        max_bytes=settings.SUBMISSION_MAX_BYTES,
+        used_bytes=sum(f.size for f in existing),
     )
     return render(request, "projects/submission/step_5.html", context, status=status)
 
@@ -557,10 +523,8 @@ def _review_step(request, submission: Submission):
         if missing:
             form.add_error(None, "Es fehlen noch Angaben; bitte ergänzen Sie sie über die Links unten.")
         else:
-            try:
-                submission = services.submit_submission(submission=submission)
-            except services.SubmissionError as error:
-                messages.error(request, str(error))
+            # Sent already (a second click, another tab): the page of the sent submission all the same.
+            submission = services.submit_submission(submission=submission)
             return redirect(services.draft_path(submission))
     context = _step_context(
         submission,
@@ -570,7 +534,7 @@ def _review_step(request, submission: Submission):
         topics=list(submission.topics.all()),
         partners=list(municipality_details().filter(pk__in=submission.municipalities.values("pk"))),
         files=list(submission.files.all()),
-        changes=[row for row in services.compare_submission(submission) if row.proposed_change]
+        changes=[row for row in services.compare_submission(submission, for_submitter=True) if row.proposed_change]
         if submission.is_change
         else [],
     )
@@ -621,6 +585,10 @@ def submission_change_link(request, token):
         return _link_invalid(request, "change")
     error = ""
     if submission.link_used_at is not None:
+        remembered = _remembered(request)
+        if remembered is not None and remembered.pk == submission.pk:
+            # Opened again in the browser that used it: back to the change (or where it stands).
+            return redirect(services.draft_path(submission))
         error = "Dieser Link wurde schon benutzt."
     elif request.method == "POST":
         try:
@@ -662,8 +630,7 @@ def report_change_sent(request, slug):
 @require_safe
 def municipality_search(request):
     """Kommunen matching the typed name, for the search of step 3 (JSON; the step works without it)."""
-    # PostgreSQL text cannot hold NUL; a typed name never contains one.
-    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:100]
+    query = search_text(request.GET.get("q"))
     found = list(municipality_details().search(query)[:SEARCH_RESULTS]) if len(query) >= 2 else []
     results = [{"id": m.pk, "name": m.display_name, "detail": municipality_detail_label(m)} for m in found]
     return JsonResponse({"query": query, "results": results})

@@ -257,8 +257,47 @@ def test_the_contact_reports_a_change_by_a_single_use_link(page, site, settings)
     expect(heading(page)).to_have_text("Vielen Dank: Ihre Meldung ist bei der Redaktion")
     assert_accessible(page)
 
-    page.expected_console_errors.append("status of 410 (Gone)")
+    # The link is used up; this browser, which used it, is led to where the change stands.
     page.goto(change_url)
-    expect(page.get_by_role("alert")).to_contain_text("Dieser Link wurde schon benutzt.")
-    assert_accessible(page)
+    expect(heading(page)).to_have_text("Vielen Dank: Ihre Meldung ist bei der Redaktion")
     assert Submission.objects.get().state == "pending"
+    other = page.context.browser.new_context(base_url=page.url.split("/projekte/")[0])
+    elsewhere = other.new_page()
+    elsewhere.goto(change_url)
+    expect(elsewhere.get_by_role("alert")).to_contain_text("Dieser Link wurde schon benutzt.")
+    assert_accessible(elsewhere)
+    other.close()
+
+
+def test_typing_survives_a_reload_until_it_is_saved(page):
+    submission = SubmissionFactory(
+        state="draft",
+        step=6,
+        lead_municipality=kommune("heiden"),
+        municipalities=[kommune("reken")],
+        topics=["bauen-und-planen"],
+        occasion="Gespeichert.",
+        goal="Ziel gespeichert.",
+    )
+    occasion = "Jede Wehr wartete ihre Geräte selbst.\n\nDas war teuer und langsam."
+
+    page.goto(services.draft_path(submission, 4))
+    page.get_by_label("Anlass").fill(occasion)
+    page.get_by_label("Ziel").fill("Getippt, aber woanders inzwischen gespeichert.")
+    Submission.objects.filter(pk=submission.pk).update(goal="In einem anderen Tab gespeichert.")
+    page.reload()
+
+    expect(page.get_by_label("Anlass")).to_have_value(occasion)
+    # What the server has now, from another tab, counts more than what was typed here before.
+    expect(page.get_by_label("Ziel")).to_have_value("In einem anderen Tab gespeichert.")
+    expect(page.get_by_role("status").filter(has_text="wiederhergestellt")).to_be_visible()
+    assert_accessible(page)
+    next_step(page)
+    expect(heading(page)).to_have_text("Dateien")
+    submission.refresh_from_db()
+    assert submission.occasion.replace("\r\n", "\n") == occasion
+
+    page.goto(services.draft_path(submission, 4))
+    expect(page.get_by_label("Anlass")).to_have_value(occasion)
+    expect(page.get_by_role("status").filter(has_text="wiederhergestellt")).to_have_count(0)
+    assert page.evaluate("Object.keys(sessionStorage)") == []

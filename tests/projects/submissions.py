@@ -49,3 +49,19 @@ def bomb_png(width: int = 20_000, height: int = 20_000) -> bytes:
     compressor = zlib.compressobj(9)
     data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def truncated_jpeg() -> bytes:
+    """A JPEG cut off in the middle: Pillow's verify() passes it, decoding fails."""
+    data = jpeg_bytes()
+    return data[: len(data) // 2]
+
+
+def broken_png() -> bytes:
+    """A PNG whose chunks are in order (with correct checksums) but whose image data is garbage."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 96, 64, 8, 2, 0, 0, 0)  # 8 bits per channel, RGB
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", bytes(range(256)) * 4) + chunk(b"IEND", b"")

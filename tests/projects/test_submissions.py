@@ -56,6 +56,20 @@ def draft(**kwargs):
     return SubmissionFactory(**kwargs)
 
 
+def test_the_project_list_the_home_page_and_the_footer_link_to_the_form(client):
+    project_list = client.get("/projekte/").content.decode()
+    empty_list = client.get("/projekte/", {"q": "Gibtesnicht"}).content.decode()
+    home = client.get("/").content.decode()
+    imprint = client.get("/impressum/").content.decode()
+
+    button = '<a class="kern-btn kern-btn--secondary" href="/projekte/melden/"><span class="kern-label">Projekt melden'
+    assert button in project_list
+    assert 'Ihr Projekt fehlt? <a class="kern-link" href="/projekte/melden/">Projekt melden</a>' in empty_list
+    assert 'href="/projekte/melden/">Projekt melden</a></h3>' in home
+    footer = imprint[imprint.index("<footer") :]
+    assert 'href="/projekte/melden/">Projekt melden</a>' in footer
+
+
 # --- Step 1 and the draft ----------------------------------------------------------------------------
 
 
@@ -337,6 +351,49 @@ def test_the_kommune_search_ignores_nul_characters(client):
     assert [result["name"] for result in results] == ["Heiden"]
 
 
+def test_step_3_searches_without_nul_characters_from_the_address(client):
+    submission = draft(step=3)
+
+    response = client.get(step_url(submission, 3), {"suche": "Ve\x00len"})
+
+    assert "1 Kommune gefunden für „Velen“." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("aktion", "shown"), [("suchen", "1 Kommune gefunden für „Velen“."), ("weiter", "Schritt 4 von 6")]
+)
+def test_step_3_searches_without_nul_characters_from_the_form(client, aktion, shown):
+    submission = draft(step=3)
+    data = {"lead_municipality": kommune("heiden").pk, "municipalities": [kommune("reken").pk], "q": "Ve\x00len"}
+
+    response = client.post(step_url(submission, 3), {**data, "aktion": aktion}, follow=True)
+
+    assert shown in response.content.decode()
+
+
+def test_step_3_with_nul_characters_elsewhere_says_what_is_wrong(client):
+    submission = draft(step=3)
+    data = {"lead_municipality": kommune("heiden").pk, "other_participants": "GPA\x00 NRW", "q": "Ve\x00len"}
+
+    response = client.post(step_url(submission, 3), {**data, "aktion": "suchen"})
+
+    page = response.content.decode()
+    assert "Nullzeichen sind nicht erlaubt." in page
+    assert "1 Kommune gefunden für „Velen“." in page
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "99999999999999999999", "-1", ""])
+def test_step_3_takes_no_harm_from_strange_kommune_ids(client, value):
+    submission = draft(step=3)
+
+    response = client.post(
+        step_url(submission, 3), {"lead_municipality": value, "municipalities": [value], "aktion": "suchen"}
+    )
+
+    assert response.status_code == 200
+    assert "Schritt 3 von 6" in response.content.decode()
+
+
 # --- Step 6: checking and sending --------------------------------------------------------------------------
 
 
@@ -418,6 +475,26 @@ def test_a_sent_submission_can_no_longer_be_edited(client, no_min_fill_time, sen
     assert submission.title != "Anders"
 
 
+def test_sending_twice_from_two_tabs_is_no_error(client, no_min_fill_time, sending, monkeypatch):
+    submission = draft(submitter_email="kim@heiden.de")
+    rendered_at = client.get(step_url(submission, 6)).context["form"]["rendered_at"].initial
+    # The second tab's request found the draft before the first tab sent it.
+    second_tab = Submission.objects.get(pk=submission.pk)
+    with sending():
+        send(client, submission)
+    monkeypatch.setattr(services, "submission_from_draft_token", lambda token: second_tab)
+
+    with sending():
+        response = client.post(step_url(submission, 6), {"consent": "on", "rendered_at": rendered_at, "website": ""})
+
+    monkeypatch.undo()
+    assert response["Location"] == services.draft_path(submission)
+    page = client.get(response["Location"]).content.decode()
+    assert services.NOT_EDITABLE_MESSAGE not in page
+    assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in page
+    assert [m.subject for m in mail.outbox].count(mail.outbox[0].subject) == 1
+
+
 def test_the_confirmation_link_can_be_sent_again(client, no_min_fill_time, sending):
     submission = draft(submitter_email="kim@heiden.de")
     with sending():
@@ -479,3 +556,15 @@ def test_the_step_navigation_saves_what_is_valid_before_it_leaves(client):
     assert response["Location"] == step_url(submission, 6)
     submission.refresh_from_db()
     assert submission.title == "Neu"
+
+
+@pytest.mark.parametrize(
+    ("aktion", "step"),
+    [("schritt-²", 2), ("schritt-99999999999999999999999", 2), ("schritt-8", 6), ("schritt-0", 1), ("zurueck", 1)],
+)
+def test_strange_buttons_lead_to_a_step_that_exists(client, aktion, step):
+    submission = draft(step=6)
+
+    response = client.post(step_url(submission, 2), {"title": "Neu", "aktion": aktion})
+
+    assert response["Location"] == step_url(submission, step)

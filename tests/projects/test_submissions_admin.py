@@ -1,18 +1,21 @@
 """Moderation of submissions in the admin: the queue, the comparison, approving, rejecting, asking for changes."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.models import OutgoingMail
 from projects import services
 from projects.models import Document, Project, Submission, SubmissionFile
 from tests.factories import ProjectFactory, SubmissionFactory
-from tests.projects.submissions import jpeg_bytes, kommune, last_mail_to, link, pdf_bytes
+from tests.projects.submissions import jpeg_bytes, kommune, last_mail_to, link, pdf_bytes, truncated_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -221,6 +224,17 @@ def test_a_new_project_may_be_approved_as_a_draft_and_its_address_is_free(editor
     assert second.slug == "bauhof-2"
 
 
+def test_a_project_approved_as_a_draft_keeps_its_documents_off_the_site(client, editor):
+    submission = pending(title="Gemeinsames Standesamt")
+
+    project = services.approve_submission(submission=submission, by=editor, publish=False)
+
+    document = Document.objects.get()
+    assert (project.is_published, document.is_published) == (False, False)
+    assert client.get(document.get_absolute_url()).status_code == 404
+    assert "Standesamt" not in client.get("/dokumente/").content.decode()
+
+
 def test_approving_twice_says_why_instead_of_failing(editor_client, editor):
     submission = pending()
     services.approve_submission(submission=submission, by=editor)
@@ -229,6 +243,45 @@ def test_approving_twice_says_why_instead_of_failing(editor_client, editor):
 
     assert "Diese Meldung ist nicht zur Prüfung, sondern „Übernommen“." in response.content.decode()
     assert Project.objects.count() == 1
+
+
+def stored_files(root) -> list[str]:
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+def test_a_broken_picture_stops_the_approval_and_nothing_is_left_in_public(editor_client, settings):
+    submission = pending(title="Gemeinsames Standesamt")
+    # Accepted before pictures were decoded on upload.
+    broken = SubmissionFile(
+        submission=submission, kind="image", file_name="kaputt.jpg", content_type="image/jpeg", alt_text="Das Rathaus"
+    )
+    broken.size = len(truncated_jpeg())
+    broken.file.save("kaputt.jpg", SimpleUploadedFile("kaputt.jpg", truncated_jpeg()))
+    protected_before = stored_files(settings.PROTECTED_MEDIA_ROOT)
+
+    response = editor_client.post(url("approve", submission), {"publish": "on"}, follow=True)
+
+    assert "Das Bild „Das Rathaus“ lässt sich nicht lesen, die Datei ist beschädigt." in response.content.decode()
+    assert (Project.objects.count(), Document.objects.count()) == (0, 0)
+    assert Submission.objects.get().state == "pending"
+    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_files(settings.PROTECTED_MEDIA_ROOT) == protected_before
+
+
+def test_files_written_before_an_approval_fails_are_deleted(editor, settings, monkeypatch):
+    submission = pending(title="Gemeinsames Standesamt")
+    protected_before = stored_files(settings.PROTECTED_MEDIA_ROOT)
+
+    def failing_refresh(**kwargs):
+        raise RuntimeError("search index unavailable")
+
+    monkeypatch.setattr(services, "refresh_project", failing_refresh)
+
+    with pytest.raises(RuntimeError):
+        services.approve_submission(submission=submission, by=editor)
+    assert Project.objects.count() == 0
+    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_files(settings.PROTECTED_MEDIA_ROOT) == protected_before
 
 
 def test_an_approval_needs_the_steckbrief(editor):
@@ -295,6 +348,7 @@ def test_asking_for_changes_sends_the_form_back_and_a_new_sending_is_in_the_queu
     assert (submission.state, submission.editor_message) == ("changes_requested", "Bitte ergänzen Sie die Umsetzung.")
     message = last_mail_to("kim@heiden.de")
     assert message.subject == "Bitte ergänzen Sie Ihre Meldung: Standesamt"
+    assert "Bleibt die Meldung 30 Tage lang unbearbeitet, löschen wir sie." in message.body
     form_url = link(message, "/projekte/melden/")
     assert form_url.endswith("/schritt-6/")
     client.logout()
@@ -341,4 +395,110 @@ def test_a_stale_day_counts_from_the_last_edit():
     submission = SubmissionFactory(state="draft")
     Submission.objects.filter(pk=submission.pk).update(updated_at=timezone.now() - datetime.timedelta(days=29))
 
-    assert services.delete_stale_submissions(dry_run=True) == 0
+    assert services.delete_stale_submissions(dry_run=True).submissions == 0
+
+
+# --- How long submissions are kept ---------------------------------------------------------------------------
+
+
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+def test_decided_submissions_are_deleted_after_the_retention_period(editor, settings, sending):
+    settings.SUBMISSION_RETENTION_DAYS = 180
+    approved_long_ago, approved_lately = pending(title="Standesamt alt"), pending(title="Standesamt neu")
+    for submission in (approved_long_ago, approved_lately):
+        with sending():
+            services.approve_submission(submission=submission, by=editor)
+    rejected = pending(title="Abgelehnt")
+    services.reject_submission(submission=rejected, by=editor, reason="Kein interkommunales Projekt.")
+    Submission.objects.filter(pk__in=[approved_long_ago.pk, rejected.pk]).update(decided_at=days_ago(181))
+    Submission.objects.filter(pk=approved_lately.pk).update(decided_at=days_ago(179))
+    waiting = pending(title="Wartet")
+    Submission.objects.filter(pk=waiting.pk).update(submitted_at=days_ago(400))
+    out = io.StringIO()
+
+    call_command("delete_stale_submissions", "--dry-run", stdout=out)
+    assert Submission.objects.count() == 4
+    call_command("delete_stale_submissions", verbosity=0)
+
+    assert "Projektmeldungen: 2 würden gelöscht" in out.getvalue()
+    assert sorted(Submission.objects.values_list("title", flat=True)) == ["Standesamt neu", "Wartet"]
+    # What was approved lives on in the project.
+    assert Project.objects.filter(title="Standesamt alt").exists()
+
+
+def test_a_submission_sent_back_for_changes_goes_after_30_days_without_reaction(editor):
+    forgotten, answered = pending(title="Vergessen"), pending(title="In Arbeit")
+    for submission in (forgotten, answered):
+        services.request_submission_changes(submission=submission, by=editor, message="Bitte ein Bild.")
+    Submission.objects.filter(pk=forgotten.pk).update(updated_at=days_ago(31))
+    Submission.objects.filter(pk=answered.pk).update(updated_at=days_ago(29))
+
+    result = services.delete_stale_submissions()
+
+    assert result.submissions == 1
+    assert list(Submission.objects.values_list("title", flat=True)) == ["In Arbeit"]
+
+
+def test_old_mails_about_submissions_are_deleted_and_others_kept(settings):
+    settings.SUBMISSION_RETENTION_DAYS = 180
+    for template, days in [
+        ("projects/mail/submission_received", 181),
+        ("projects/mail/change_link", 181),
+        ("projects/mail/submission_received", 10),
+        ("projects/mail/partner_confirm", 181),
+        ("events/mail/confirm", 181),
+    ]:
+        mail_row = OutgoingMail.objects.create(
+            template=template, to=["kim@heiden.de"], subject=template, body_text="…", status="sent"
+        )
+        OutgoingMail.objects.filter(pk=mail_row.pk).update(created_at=days_ago(days))
+
+    result = services.delete_stale_submissions()
+
+    assert result.mails == 2
+    assert sorted(OutgoingMail.objects.values_list("template", flat=True)) == [
+        "events/mail/confirm",
+        "projects/mail/partner_confirm",
+        "projects/mail/submission_received",
+    ]
+
+
+def test_deleting_a_project_deletes_the_files_of_its_submissions(settings, sending):
+    project = ProjectFactory(title="Bauhof")
+    change = with_files(SubmissionFactory(kind="change", project=project, state="draft"))
+    paths = [settings.PROTECTED_MEDIA_ROOT / f.file.name for f in change.files.all()]
+    assert all(path.is_file() for path in paths)
+
+    with sending():
+        project.delete()
+
+    assert not SubmissionFile.objects.exists()
+    assert not any(path.exists() for path in paths)
+
+
+def test_a_file_deleted_in_the_admin_leaves_no_stored_file(settings, sending):
+    submission = with_files(SubmissionFactory(state="draft"))
+    submission_file = submission.files.first()
+    path = settings.PROTECTED_MEDIA_ROOT / submission_file.file.name
+
+    with sending():
+        submission_file.delete()
+
+    assert not path.exists()
+
+
+def test_the_privacy_notice_says_how_long_submissions_are_kept(client):
+    page = client.get("/datenschutz/").content.decode()
+
+    reports = page[page.index("<h2>Projektmeldungen</h2>") :].split("<h2>")[1]
+    for fact in [
+        "um deren Änderung die Redaktion gebeten hat, die 30 Tage lang niemand bearbeitet hat",
+        "Übernommene und abgelehnte Meldungen löschen wir 180 Tage nach der Entscheidung",
+        "Die E-Mails, die wir zu Meldungen verschicken, löschen wir nach 180 Tagen.",
+        "zeigt das Formular „Änderung melden“ ihre Kontaktdaten nur ihr selbst",
+    ]:
+        assert fact in reports, fact
+    assert "bis die Redaktion sie löscht" not in reports

@@ -5,6 +5,8 @@ import time
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.test import Client
+from django.utils import timezone
 
 from projects import services
 from projects.models import Project, Submission
@@ -95,7 +97,8 @@ def test_the_link_opens_the_form_once_filled_in_with_the_project(client, project
     assert "Formular öffnen" in shown.content.decode()
     assert Submission.objects.get().link_used_at is None  # opening the link alone (a mail scanner) uses nothing
     opened = client.post(change_url)
-    again = client.post(change_url)
+    again = Client().post(change_url)  # another browser
+    again_here = client.get(change_url)
 
     submission = Submission.objects.get()
     assert opened["Location"] == services.draft_path(submission, 1)
@@ -114,6 +117,9 @@ def test_the_link_opens_the_form_once_filled_in_with_the_project(client, project
     assert "Änderung an „Gemeinsame Atemschutzwerkstatt“ melden · Schritt 1 von 6" in page
     assert again.status_code == 410
     assert "Dieser Link wurde schon benutzt." in again.content.decode()
+    # The browser that used it goes back to the change.
+    assert again_here["Location"] == services.draft_path(submission)
+    assert client.get(again_here["Location"])["Location"] == services.draft_path(submission, 6)
 
 
 def test_a_change_link_older_than_three_days_is_refused(client, project, monkeypatch):
@@ -269,3 +275,143 @@ def test_text_and_paragraphs_convert_both_ways():
     assert services.text_to_html("Erst <planen>,\ndann bauen.\n\n\nZweiter Absatz") == (
         "<p>Erst &lt;planen&gt;,<br>dann bauen.</p><p>Zweiter Absatz</p>"
     )
+
+
+@pytest.fixture
+def hidden_contact(project):
+    """The project's contact is not published (no consent)."""
+    Project.objects.filter(pk=project.pk).update(contact_consent=False, contact_phone="02861 82-1234")
+    project.refresh_from_db()
+    return project
+
+
+def test_an_unpublished_contact_is_not_shown_to_someone_else(client, hidden_contact, no_min_fill_time, sending):
+    open_link(client, hidden_contact, "jan@heiden.de", sending)
+    submission = Submission.objects.get()
+    step_4 = client.get(services.draft_path(submission, 4)).content.decode()
+
+    # Left empty, the step is complete: the contact stays as it is.
+    moved_on = client.post(
+        services.draft_path(submission, 4),
+        {"occasion": "Jede Wehr wartete allein.", "goal": "Eine Werkstatt für drei Wehren.", "aktion": "weiter"},
+    )
+    client.post(
+        services.draft_path(submission, 2), {**_project_step(hidden_contact), "title": "Neu", "aktion": "weiter"}
+    )
+    sender = {"submitter_name": "Jan Muster", "submitter_email": "jan@heiden.de", "submitter_function": "Wehrführer"}
+    client.post(
+        services.draft_path(submission, 1), {**sender, "submitter_organisation": "Feuerwehr", "aktion": "weiter"}
+    )
+    review = client.get(services.draft_path(submission, 6)).content.decode()
+
+    for private in ("Petra Beispiel", "petra.beispiel@borken.de", "82-1234"):
+        assert private not in step_4
+        assert private not in review
+    assert "Die Ansprechperson dieses Projekts ist nicht veröffentlicht" in step_4
+    assert moved_on["Location"] == services.draft_path(submission, 5)
+    submission.refresh_from_db()
+    assert (submission.contact_name, submission.contact_email, submission.contact_phone) == ("", "", "")
+    assert submission.baseline["contact_email"] == "petra.beispiel@borken.de"
+    assert "Bevor Sie absenden können" not in review
+    assert "wie bisher (nicht veröffentlicht)" in review
+    assert "title" in services.changed_fields(submission)
+    assert not set(services.CONTACT_FIELDS) & set(services.changed_fields(submission))
+
+
+def _project_step(project):
+    return {
+        "title": project.title,
+        "teaser": project.teaser,
+        "topics": [t.pk for t in project.topics.all()],
+        "form": project.form,
+        "status": project.status,
+    }
+
+
+def test_the_contact_sees_the_own_unpublished_data(client, hidden_contact, no_min_fill_time, sending):
+    open_link(client, hidden_contact, "petra.beispiel@borken.de", sending)
+    submission = Submission.objects.get()
+
+    step_4 = client.get(services.draft_path(submission, 4)).content.decode()
+
+    assert 'value="petra.beispiel@borken.de"' in step_4
+    assert 'value="02861 82-1234"' in step_4
+    assert submission.hidden_fields == []
+
+
+def test_approving_a_change_keeps_the_unpublished_contact_left_empty(client, hidden_contact, no_min_fill_time, sending):
+    open_link(client, hidden_contact, "jan@heiden.de", sending)
+    submission = Submission.objects.get()
+    Submission.objects.filter(pk=submission.pk).update(
+        title="Atemschutzwerkstatt Westmünsterland", state="pending", submitted_at=timezone.now()
+    )
+    submission.refresh_from_db()
+    editor = User.objects.create_user("redaktion", is_staff=True)
+    rows = {row.name: row for row in services.compare_submission(submission)}
+
+    services.approve_submission(submission=submission, by=editor)
+
+    hidden_contact.refresh_from_db()
+    assert (hidden_contact.contact_name, hidden_contact.contact_email, hidden_contact.contact_phone) == (
+        "Petra Beispiel",
+        "petra.beispiel@borken.de",
+        "02861 82-1234",
+    )
+    assert hidden_contact.title == "Atemschutzwerkstatt Westmünsterland"
+    # The editors see the contact, unmarked: it is not part of the change.
+    assert rows["contact_email"].current == "petra.beispiel@borken.de"
+    assert not rows["contact_email"].proposed_change
+
+
+def test_a_contact_typed_into_the_empty_fields_replaces_the_unpublished_one(
+    client, hidden_contact, no_min_fill_time, sending
+):
+    open_link(client, hidden_contact, "jan@heiden.de", sending)
+    submission = Submission.objects.get()
+    Submission.objects.filter(pk=submission.pk).update(
+        contact_name="Jan Muster", contact_email="jan@heiden.de", state="pending", submitted_at=timezone.now()
+    )
+    submission.refresh_from_db()
+
+    services.approve_submission(submission=submission, by=User.objects.create_user("redaktion", is_staff=True))
+
+    hidden_contact.refresh_from_db()
+    assert (hidden_contact.contact_name, hidden_contact.contact_email, hidden_contact.contact_phone) == (
+        "Jan Muster",
+        "jan@heiden.de",
+        "02861 82-1234",
+    )
+
+
+def test_lines_with_a_dash_become_a_list_again():
+    html = "<p>Jede Wehr wartete allein.</p><ul><li>teuer</li><li>langsam</li></ul>"
+
+    assert services.text_to_html(services.html_to_text(html)) == html
+    assert services.text_to_html("Gründe:\n- teuer & <langsam>\n• allein\nDanach: besser.\n\nEnde") == (
+        "<p>Gründe:</p><ul><li>teuer &amp; &lt;langsam&gt;</li><li>allein</li></ul><p>Danach: besser.</p><p>Ende</p>"
+    )
+
+
+def test_a_small_change_of_a_text_keeps_its_list(project):
+    submission = change(project, occasion="Jede Wehr wartete lange allein.\n\n- teuer\n- langsam")
+
+    services.approve_submission(submission=submission, by=User.objects.create_user("redaktion", is_staff=True))
+
+    project.refresh_from_db()
+    assert project.occasion == "<p>Jede Wehr wartete lange allein.</p><ul><li>teuer</li><li>langsam</li></ul>"
+
+
+def test_the_approval_page_warns_when_a_text_loses_the_editors_formatting(admin_client, project):
+    Project.objects.filter(pk=project.pk).update(
+        goal='<h2>Ziele</h2><p>Siehe <a href="https://www.borken.de">Borken</a>.</p>'
+    )
+    project.refresh_from_db()
+    submission = change(project, occasion="Anders.", goal="Ziele\n\nSiehe Borken, und mehr.")
+    Submission.objects.filter(pk=submission.pk).update(state="pending", submitted_at=timezone.now())
+
+    page = admin_client.get(f"/admin/projects/submission/{submission.pk}/uebernehmen/").content.decode()
+    compared = admin_client.get(f"/admin/projects/submission/{submission.pk}/change/").content.decode()
+
+    assert "Ziel: Der Text des Projekts hat Formatierungen" in page
+    assert "Anlass: Der Text des Projekts hat Formatierungen" not in page  # paragraphs and a list only
+    assert compared.count("Formatierung geht verloren") == 1
