@@ -7,14 +7,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils.functional import lazy
-from django.utils.html import format_html, strip_tags
+from django.utils.html import strip_tags
 from PIL import Image, UnidentifiedImageError
 
 from awards.eligibility import REQUIRED_FOR_SUBMISSION, Problem
 from awards.models import Entry, EntryAttachment, Round
 from awards.services import Upload, consent_text
+from portal.forms import with_privacy_link
 from portal.forms_rendering import KernFormMixin, PlainSelect
 from portal.models import Municipality
 from portal.spam import SpamProtectedForm
@@ -115,14 +115,6 @@ def _is_picture(file) -> bool:
         return False
     finally:
         file.seek(0)
-
-
-def _consent_description() -> str:
-    return format_html(
-        '{} Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
-        consent_text(),
-        reverse("portal:page", kwargs={"slug": "datenschutz"}),
-    )
 
 
 class EntryForm(SpamProtectedForm, forms.ModelForm):
@@ -274,7 +266,7 @@ class EntryForm(SpamProtectedForm, forms.ModelForm):
             ("", "– bitte wählen –"),
             *Entry._meta.get_field("cooperation_form").choices,
         ]
-        fields["consent"].help_text = lazy(_consent_description, str)()
+        fields["consent"].help_text = lazy(lambda: with_privacy_link(consent_text()), str)()
         if self.instance.project_id:
             # The entry keeps the project it started from, also once that project is no longer published.
             fields["project"].queryset = Project.objects.filter(Q(is_published=True) | Q(pk=self.instance.project_id))

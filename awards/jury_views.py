@@ -16,7 +16,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -24,13 +23,8 @@ from awards import scoring
 from awards.jury_forms import ConflictForm, JuryLoginForm, ScoreForm, WinnersForm
 from awards.models import Entry, EntryAttachment, JuryMember, Round
 from awards.views import attachment_response
+from portal.decorators import personal
 from portal.mail import SITE_NAME
-
-
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _forbidden(request, message: str, member: JuryMember | None = None):
@@ -40,11 +34,12 @@ def _forbidden(request, message: str, member: JuryMember | None = None):
 def jury_login_required(view):
     """Anonymous visitors go to the jury's login and come back afterwards."""
 
+    @personal
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("awards:jury:login"))
-        return _private(view(request, *args, **kwargs))
+        return view(request, *args, **kwargs)
 
     return wrapped
 

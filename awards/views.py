@@ -1,5 +1,4 @@
 from datetime import datetime
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -22,6 +21,7 @@ from awards.forms import (
     initial_from_project,
 )
 from awards.models import Entry, EntryAttachment, Round
+from portal.decorators import personal
 from portal.spam import rate_limited
 from projects.models import Project
 
@@ -40,19 +40,6 @@ SUBPAGES = [
     ("preise", "Preise", "awards/prizes.html"),
     ("faq", "Häufige Fragen", "awards/faq.html"),
 ]
-
-
-def personal(view):
-    """For pages reached by a personal link: kept by no cache on the way and by no search engine."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return wrapped
 
 
 def _not_found(request):

@@ -1,10 +1,9 @@
 from django import forms
-from django.urls import reverse
 from django.utils.functional import lazy
-from django.utils.html import format_html
 
 from events.models import EventDate
 from events.services import consent_text
+from portal.forms import with_privacy_link
 from portal.forms_rendering import KernFormMixin, PlainSelect
 from portal.models import Municipality
 from portal.spam import SpamProtectedForm
@@ -13,14 +12,6 @@ from portal.spam import SpamProtectedForm
 def _municipalities():
     # The Kommunen people come from: Gemeinden, Kreise and the Landschaftsverbände (not the Bezirke).
     return Municipality.objects.exclude(kind=Municipality.Kind.REGIERUNGSBEZIRK).only("pk", "short_name").by_name()
-
-
-def _consent_description() -> str:
-    return format_html(
-        '{} Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
-        consent_text(),
-        reverse("portal:page", kwargs={"slug": "datenschutz"}),
-    )
 
 
 class RegistrationForm(SpamProtectedForm):
@@ -82,7 +73,7 @@ class RegistrationForm(SpamProtectedForm):
     # A short label (it names the field in the error summary); the text agreed to describes the checkbox.
     consent = forms.BooleanField(
         label="Einwilligung in die Datenverarbeitung",
-        help_text=lazy(_consent_description, str)(),
+        help_text=lazy(lambda: with_privacy_link(consent_text()), str)(),
         error_messages={"required": "Bitte stimmen Sie zu, damit wir Ihre Anmeldung bearbeiten dürfen."},
     )
 

@@ -1,17 +1,15 @@
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
 from events import ics, services
 from events.filters import EventFilter
 from events.forms import RegistrationForm
 from events.models import AgendaItem, Event, EventDate
+from portal.decorators import personal
 from portal.mail import SITE_NAME
 from portal.spam import rate_limited
 from portal.views import without_empty_parameters
@@ -48,19 +46,6 @@ def event_list(request):
 def event_archive(request):
     now = timezone.now()
     return _listing(request, Event.objects.published().past(now).with_documentation(), "events/event_archive.html")
-
-
-def personal(view):
-    """For pages reached by a personal link: kept by no cache on the way and by no search engine."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return wrapped
 
 
 def _not_found(request):

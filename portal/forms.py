@@ -8,6 +8,15 @@ from portal.models import ContactMessage
 from portal.spam import SpamProtectedForm
 
 
+def with_privacy_link(text: str) -> str:
+    """A consent's text followed by the link to the Datenschutzerklärung, for the help text of its checkbox."""
+    return format_html(
+        '{} Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
+        text,
+        reverse("portal:page", kwargs={"slug": "datenschutz"}),
+    )
+
+
 class ContactForm(SpamProtectedForm):
     name = forms.CharField(label="Ihr Name", max_length=200)
     email = forms.EmailField(

@@ -13,13 +13,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import lazy
-from django.utils.html import format_html
 
 from portal.fields import MonthFormField
+from portal.forms import with_privacy_link
 from portal.forms_rendering import KernFormMixin, PlainSelect
 from portal.models import Municipality
 from portal.spam import SpamProtectedForm
@@ -87,14 +86,6 @@ def municipality_detail_label(municipality: Municipality) -> str:
     if municipality.kreis_id:
         return f"{kind} {municipality.kreis.with_preposition}"
     return kind
-
-
-def _privacy_link(text: str) -> str:
-    return format_html(
-        '{} Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
-        text,
-        reverse("portal:page", kwargs={"slug": "datenschutz"}),
-    )
 
 
 def _too_long(limit: int) -> dict:
@@ -684,7 +675,7 @@ class SendForm(SpamProtectedForm):
 
     consent = forms.BooleanField(
         label="Einwilligung und Rechte an den Dateien",
-        help_text=lazy(lambda: _privacy_link(submission_consent_text()), str)(),
+        help_text=lazy(lambda: with_privacy_link(submission_consent_text()), str)(),
         error_messages={
             "required": "Bitte stimmen Sie zu, damit wir Ihre Meldung bearbeiten und veröffentlichen dürfen."
         },
@@ -756,14 +747,6 @@ def clean_partner_title(text: str) -> str:
     if not title:
         raise forms.ValidationError(PARTNER_TITLE_MISSING)
     return title
-
-
-def _partner_consent_description() -> str:
-    return format_html(
-        '{} Mehr dazu in der <a class="kern-link" href="{}">Datenschutzerklärung</a>.',
-        services.partner_consent_text(),
-        reverse("portal:page", kwargs={"slug": "datenschutz"}),
-    )
 
 
 def _date_text(day) -> str:
@@ -870,7 +853,7 @@ class PartnerRequestForm(SpamProtectedForm):
     )
     consent = forms.BooleanField(
         label="Einwilligung in die Veröffentlichung",
-        help_text=lazy(_partner_consent_description, str)(),
+        help_text=lazy(lambda: with_privacy_link(services.partner_consent_text()), str)(),
         error_messages={"required": "Bitte stimmen Sie zu, damit wir Ihre Partnersuche veröffentlichen dürfen."},
     )
 

@@ -1,15 +1,13 @@
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
-from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.decorators import personal
 from portal.maps import participants_map
 from portal.models import Municipality
 from portal.spam import rate_limited
@@ -171,19 +169,6 @@ PARTNER_RATE_LIMIT_MESSAGE = (
     "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Partnersuchen. Bitte versuchen Sie es in einer Stunde "
     "noch einmal oder schreiben Sie uns eine E-Mail."
 )
-
-
-def personal(view):
-    """For pages reached by a personal link: kept by no cache on the way and by no search engine."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return wrapped
 
 
 @require_safe
